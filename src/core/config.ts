@@ -1,0 +1,70 @@
+import { IWizardConfig, ModelId, TaskType } from './types';
+
+/** Version of the engine; part of the run key and of saved results. */
+export const ENGINE_VERSION = '0.1.0';
+
+/** The models trained when the person changes nothing. */
+export const DEFAULT_MODELS: ModelId[] = ['baseline', 'linear', 'mlp'];
+
+/** Training defaults, also the defaults of the settings schema. */
+export const DEFAULTS = {
+  epochs: 30,
+  batchSize: 32,
+  holdout: 0.2,
+  seed: 42,
+  learningRate: 0.01,
+  backend: 'auto' as const
+};
+
+/** Allowed ranges, kept equal to `schema/plugin.json`. */
+export const LIMITS = {
+  epochs: { min: 1, max: 1000 },
+  batchSize: { min: 1, max: 65536 },
+  holdout: { min: 0.05, max: 0.5 },
+  seed: { min: 0, max: 2 ** 31 - 1 },
+  learningRate: { min: 1e-6, max: 1 }
+};
+
+/** A configuration with defaults for the given target and features. */
+export function defaultConfig(
+  target: string,
+  task: TaskType,
+  features: string[]
+): IWizardConfig {
+  return {
+    target,
+    task,
+    features,
+    models: [...DEFAULT_MODELS],
+    holdout: DEFAULTS.holdout,
+    seed: DEFAULTS.seed,
+    epochs: DEFAULTS.epochs,
+    batchSize: DEFAULTS.batchSize,
+    learningRate: DEFAULTS.learningRate,
+    backend: DEFAULTS.backend,
+    skipRaggedRows: false
+  };
+}
+
+/** A numeric setting clamped into its range, with what was changed. */
+export interface IClamped {
+  value: number;
+  /** The original value when it was out of range or not a number. */
+  rejected: unknown;
+}
+
+/** Clamp `value` into `LIMITS[key]`; a non-number gives the default. */
+export function clampSetting(
+  key: keyof typeof LIMITS,
+  value: unknown,
+  fallback: number
+): IClamped {
+  const { min, max } = LIMITS[key];
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    return { value: fallback, rejected: value === undefined ? undefined : value };
+  }
+  const integral = key === 'epochs' || key === 'batchSize' || key === 'seed';
+  const rounded = integral ? Math.round(value) : value;
+  const clamped = Math.min(max, Math.max(min, rounded));
+  return { value: clamped, rejected: clamped === value ? undefined : value };
+}

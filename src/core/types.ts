@@ -1,0 +1,185 @@
+/**
+ * Types shared by every room: the dataset profile, the wizard configuration,
+ * findings, and the results of a run. Pure data, safe to structured-clone
+ * between the page and the training worker.
+ */
+
+/** The kind of prediction a run makes. */
+export type TaskType = 'classification' | 'regression';
+
+/**
+ * The inferred type of a column.
+ *
+ * `identifier` is unique per row, `constant` has one distinct value, `text` is
+ * free text (long, mostly unique strings) and `high-cardinality` is a
+ * categorical column with too many levels to one-hot encode.
+ */
+export type ColumnType =
+  | 'numeric'
+  | 'categorical'
+  | 'boolean'
+  | 'datetime'
+  | 'text'
+  | 'identifier'
+  | 'constant'
+  | 'high-cardinality'
+  | 'empty';
+
+/** How bad a finding is: an `error` blocks training. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * A problem or fact found while reading or checking a dataset.
+ *
+ * `code` is stable and lets the page translate the finding; `message` is the
+ * English text with the values already filled in; `params` holds those values
+ * in the order the translated template uses them.
+ */
+export interface IFinding {
+  severity: Severity;
+  code: string;
+  message: string;
+  params: string[];
+  column?: string;
+  /** Line numbers in the file, counting the header as line 1. */
+  lines?: number[];
+}
+
+/** Summary of one column, shown in the Step 1 table. */
+export interface IColumnProfile {
+  name: string;
+  /** Position in the file, from 0. */
+  index: number;
+  type: ColumnType;
+  /** Why the type was chosen, in English. */
+  reason: string;
+  missing: number;
+  /** Cells that looked numeric but were invalid (`inf`, `#DIV/0!`, ...). */
+  invalid: number;
+  distinct: number;
+  /** Short description: range for numbers, top values for categories. */
+  summary: string;
+  min?: number;
+  max?: number;
+  topValues?: Array<{ value: string; count: number }>;
+}
+
+/** What the data step learned about a file. */
+export interface IDatasetProfile {
+  fileName: string;
+  /** Detected field delimiter, for example `,` or `\t`. */
+  delimiter: string;
+  /** Data rows, excluding the header and skipped ragged rows. */
+  rowCount: number;
+  columns: IColumnProfile[];
+  /** The first data rows as text, for the preview table. */
+  preview: string[][];
+  findings: IFinding[];
+  /** Line numbers of rows whose field count differs from the header's. */
+  raggedLines: number[];
+}
+
+/** Model identifiers of the catalogue. */
+export type ModelId = 'baseline' | 'linear' | 'mlp';
+
+/** Backend request for tfjs inside the worker. */
+export type BackendName = 'auto' | 'wasm' | 'cpu';
+
+/** Everything a run needs besides the data. */
+export interface IWizardConfig {
+  target: string;
+  task: TaskType;
+  features: string[];
+  models: ModelId[];
+  /** Fraction of rows held out for validation, in (0, 1). Defaults to 0.2. */
+  holdout: number;
+  seed: number;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  backend: BackendName;
+  /** Whether rows with the wrong number of fields may be skipped. */
+  skipRaggedRows: boolean;
+}
+
+/** One epoch of a model's learning curve. */
+export interface IEpochRecord {
+  epoch: number;
+  loss: number;
+  valLoss: number | null;
+}
+
+/** Result of one model in a run. */
+export interface IModelResult {
+  id: ModelId;
+  name: string;
+  description: string;
+  status: 'succeeded' | 'failed';
+  /** Why the model failed, in English. */
+  error?: string;
+  /** Metric name to value; only finite numbers. */
+  metrics: Record<string, number>;
+  trainMs: number;
+  hyperparameters: Record<string, number | string>;
+  history: IEpochRecord[];
+}
+
+/** Class counts per split, for classification runs. */
+export interface IClassCounts {
+  train: Record<string, number>;
+  validation: Record<string, number>;
+}
+
+/** What a finished (or cancelled, partial) run produced. */
+export interface IRunResult {
+  task: TaskType;
+  target: string;
+  /** Metric that ranks the leaderboard, higher or lower is better per `higherIsBetter`. */
+  primaryMetric: string;
+  higherIsBetter: boolean;
+  models: IModelResult[];
+  /** Id of the best succeeded model, or null when none succeeded. */
+  best: ModelId | null;
+  classCounts: IClassCounts | null;
+  trainRows: number;
+  validationRows: number;
+  /** Lines skipped because their field count was wrong. */
+  skippedLines: number[];
+  /** Rows dropped because the target was missing. */
+  droppedTargetRows: number;
+  /** Per column, how many missing cells were imputed and with what. */
+  imputed: Array<{ column: string; count: number; strategy: string }>;
+  backend: string;
+  /** `tf.memory().numTensors` before the first model and after the last. */
+  tensorsBefore: number;
+  tensorsAfter: number;
+  /** True when the run was cancelled and only some models finished. */
+  partial: boolean;
+  engineVersion: string;
+}
+
+/**
+ * A dataset after splitting and preprocessing: row-major feature matrices,
+ * ready for the engine. Built by `data/prepare.ts` with statistics fitted on
+ * the training rows only.
+ */
+export interface IPreparedData {
+  task: TaskType;
+  /** Names of the encoded feature columns, `width` of them. */
+  featureNames: string[];
+  width: number;
+  xTrain: Float32Array;
+  xValidation: Float32Array;
+  trainRows: number;
+  validationRows: number;
+  /**
+   * Targets. Classification: class index per row. Regression: the value
+   * standardised with `targetScale`, so metrics must undo it.
+   */
+  yTrain: Float32Array;
+  yValidation: Float32Array;
+  /** Class labels by index; empty for regression. */
+  classes: string[];
+  /** Regression target scaling: original = scaled * std + mean. */
+  targetScale: { mean: number; std: number } | null;
+}

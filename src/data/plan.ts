@@ -1,0 +1,266 @@
+/**
+ * The preprocessing plan: per feature column, the statistics fitted on the
+ * training rows (medians, means, standard deviations, category levels), and
+ * the function that applies them to any rows of a table.
+ */
+
+import { IColumnProfile, IDatasetProfile } from '../core/types';
+import { ITable } from './csv';
+import { DateOrder, detectDateOrder, IDateParts, parseDate } from './datetime';
+import { booleanValue, columnIndex, parseNumber, usesDecimalComma } from './values';
+
+/** Category levels one-hot encoded per column; rarer levels share one slot. */
+export const MAX_LEVELS = 20;
+
+/**
+ * Largest magnitude of a scaled value. A value far outside the training range
+ * is clipped to it, so that it cannot overflow float32 and turn a loss
+ * into NaN.
+ */
+export const MAX_SCALED = 1e6;
+
+/** Median for imputation, and mean and standard deviation for scaling. */
+export interface IScaler {
+  median: number;
+  mean: number;
+  /** 0 when the training values are all equal; the output is then 0. */
+  std: number;
+}
+
+/** How one feature column is encoded. */
+export type IColumnPlan =
+  | { kind: 'numeric'; column: string; decimalComma: boolean; scaler: IScaler }
+  | { kind: 'boolean'; column: string; scaler: IScaler }
+  | {
+      kind: 'datetime';
+      column: string;
+      order: DateOrder;
+      year: IScaler;
+      month: IScaler;
+      dayOfWeek: IScaler;
+    }
+  | {
+      kind: 'categorical';
+      column: string;
+      /** One-hot levels, most frequent in training first. */
+      levels: string[];
+      /** Training levels beyond `MAX_LEVELS`, encoded in the other slot. */
+      otherLevels: number;
+    }
+  | { kind: 'constant'; column: string };
+
+/** Everything needed to turn table rows into the model's input matrix. */
+export interface IPreprocessPlan {
+  columns: IColumnPlan[];
+  /** Name of each encoded column, `width` of them. */
+  featureNames: string[];
+  width: number;
+  /** Selected features that are not encoded, with the reason. */
+  excluded: Array<{ column: string; reason: string }>;
+}
+
+/**
+ * Fit a plan for `features` on the table rows `trainRows`.
+ *
+ * Numeric and boolean columns are imputed with the training median and
+ * standardised. Categorical columns are one-hot encoded with their 20 most
+ * frequent training levels plus a missing slot and an other slot. Datetime
+ * columns become year, month and day of week, each imputed and standardised.
+ * Non-numeric constants encode as 0; free text and empty columns are
+ * excluded. Only cells of `trainRows` are read.
+ */
+export function fitPlan(
+  table: ITable,
+  profile: IDatasetProfile,
+  features: string[],
+  trainRows: ArrayLike<number>
+): IPreprocessPlan {
+  const plan: IPreprocessPlan = { columns: [], featureNames: [], width: 0, excluded: [] };
+  for (const name of features) {
+    const column = profile.columns.find(item => item.name === name);
+    if (!column) {
+      throw new Error(`Feature '${name}' is not a column of '${table.fileName}'.`);
+    }
+    if (column.type === 'text' || column.type === 'empty') {
+      const reason = column.type === 'text' ? 'free text is not encoded' : 'every cell is missing';
+      plan.excluded.push({ column: name, reason });
+      continue;
+    }
+    const cells = pick(table.cells[columnIndex(table, name)], trainRows);
+    const columnPlan = fitColumn(column, cells, table.delimiter);
+    plan.columns.push(columnPlan);
+    plan.featureNames.push(...encodedNames(columnPlan));
+  }
+  plan.width = plan.featureNames.length;
+  return plan;
+}
+
+function fitColumn(column: IColumnProfile, cells: string[], delimiter: string): IColumnPlan {
+  const name = column.name;
+  const isNumber = column.min !== undefined;
+  if (column.type === 'boolean' && !isNumber) {
+    return { kind: 'boolean', column: name, scaler: fitScaler(cells.map(readBoolean)) };
+  }
+  if (isNumber) {
+    const decimalComma = usesDecimalComma(cells, delimiter);
+    const values = cells.map(cell => parseNumber(cell, decimalComma));
+    return { kind: 'numeric', column: name, decimalComma, scaler: fitScaler(values) };
+  }
+  if (column.type === 'datetime') {
+    return fitDatetime(name, cells);
+  }
+  if (column.type === 'constant') {
+    return { kind: 'constant', column: name };
+  }
+  return fitCategorical(name, cells);
+}
+
+function fitDatetime(name: string, cells: string[]): IColumnPlan {
+  const order = detectDateOrder(cells) ?? 'ymd';
+  const parts = cells.map(cell => parseDate(cell, order));
+  const part = (key: keyof IDateParts) => fitScaler(parts.map(item => (item ? item[key] : NaN)));
+  return {
+    kind: 'datetime',
+    column: name,
+    order,
+    year: part('year'),
+    month: part('month'),
+    dayOfWeek: part('dayOfWeek')
+  };
+}
+
+function fitCategorical(name: string, cells: string[]): IColumnPlan {
+  const counts = new Map<string, number>();
+  for (const cell of cells) {
+    if (cell !== '') {
+      counts.set(cell, (counts.get(cell) ?? 0) + 1);
+    }
+  }
+  // Array.prototype.sort is stable, so equal counts keep first-seen order.
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([level]) => level);
+  return {
+    kind: 'categorical',
+    column: name,
+    levels: ranked.slice(0, MAX_LEVELS),
+    otherLevels: Math.max(0, ranked.length - MAX_LEVELS)
+  };
+}
+
+/**
+ * Fit a scaler on values where NaN marks a missing cell. Missing cells are
+ * imputed with the median before the mean and standard deviation are taken,
+ * as an imputer followed by a standard scaler would do. With no values at
+ * all, the median is 0.
+ */
+export function fitScaler(values: number[]): IScaler {
+  const present = values.filter(value => !Number.isNaN(value)).sort((a, b) => a - b);
+  const median = present.length === 0 ? 0 : medianOfSorted(present);
+  const filled = values.map(value => (Number.isNaN(value) ? median : value));
+  const mean = filled.reduce((sum, value) => sum + value, 0) / Math.max(1, filled.length);
+  // Dividing by the largest deviation first keeps the squares finite for
+  // values near 1e200.
+  const largest = filled.reduce((max, value) => Math.max(max, Math.abs(value - mean)), 0);
+  if (largest === 0 || !Number.isFinite(largest)) {
+    return { median, mean, std: 0 };
+  }
+  const sumSquares = filled.reduce((sum, value) => sum + ((value - mean) / largest) ** 2, 0);
+  return { median, mean, std: largest * Math.sqrt(sumSquares / filled.length) };
+}
+
+function medianOfSorted(sorted: number[]): number {
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function readBoolean(cell: string): number {
+  const value = parseNumber(cell);
+  return Number.isNaN(value) ? booleanValue(cell) : value;
+}
+
+function pick(cells: string[], rows: ArrayLike<number>): string[] {
+  return Array.from(rows, row => cells[row]);
+}
+
+function encodedNames(plan: IColumnPlan): string[] {
+  switch (plan.kind) {
+    case 'datetime':
+      return ['year', 'month', 'day_of_week'].map(part => `${plan.column}:${part}`);
+    case 'categorical':
+      return [
+        ...plan.levels.map(level => `${plan.column}=${level}`),
+        `${plan.column}=(missing)`,
+        `${plan.column}=(other)`
+      ];
+    default:
+      return [plan.column];
+  }
+}
+
+/** Impute and standardise one value with a scaler; never NaN. */
+export function scaleValue(value: number, scaler: IScaler): number {
+  const filled = Number.isNaN(value) ? scaler.median : value;
+  if (scaler.std === 0) {
+    return 0;
+  }
+  const scaled = (filled - scaler.mean) / scaler.std;
+  return Math.max(-MAX_SCALED, Math.min(MAX_SCALED, scaled));
+}
+
+/**
+ * Encode the rows `rowIndices` of `table` with `plan`, as a row-major matrix
+ * of `rowIndices.length` rows and `plan.width` columns.
+ *
+ * The table may be another file than the one the plan was fitted on, but it
+ * must have every planned column; throws otherwise. Categories not seen in
+ * training go to the other slot.
+ */
+export function applyPlan(
+  plan: IPreprocessPlan,
+  table: ITable,
+  rowIndices: ArrayLike<number>
+): Float32Array {
+  const output = new Float32Array(rowIndices.length * plan.width);
+  let offset = 0;
+  for (const columnPlan of plan.columns) {
+    const cells = table.cells[columnIndex(table, columnPlan.column)];
+    const encode = cellEncoder(columnPlan);
+    for (let i = 0; i < rowIndices.length; i++) {
+      encode(cells[rowIndices[i]], output, i * plan.width + offset);
+    }
+    offset += encodedNames(columnPlan).length;
+  }
+  return output;
+}
+
+/** A function that writes the encoding of one cell at `position`. */
+type CellEncoder = (cell: string, output: Float32Array, position: number) => void;
+
+function cellEncoder(plan: IColumnPlan): CellEncoder {
+  switch (plan.kind) {
+    case 'numeric':
+      return (cell, output, position) => {
+        output[position] = scaleValue(parseNumber(cell, plan.decimalComma), plan.scaler);
+      };
+    case 'boolean':
+      return (cell, output, position) => {
+        output[position] = scaleValue(readBoolean(cell), plan.scaler);
+      };
+    case 'datetime':
+      return (cell, output, position) => {
+        const parts = parseDate(cell, plan.order);
+        output[position] = scaleValue(parts ? parts.year : NaN, plan.year);
+        output[position + 1] = scaleValue(parts ? parts.month : NaN, plan.month);
+        output[position + 2] = scaleValue(parts ? parts.dayOfWeek : NaN, plan.dayOfWeek);
+      };
+    case 'categorical': {
+      const slots = new Map(plan.levels.map((level, slot) => [level, slot]));
+      const missingSlot = plan.levels.length;
+      return (cell, output, position) => {
+        const slot = cell === '' ? missingSlot : slots.get(cell) ?? missingSlot + 1;
+        output[position + slot] = 1;
+      };
+    }
+    case 'constant':
+      return () => undefined;
+  }
+}

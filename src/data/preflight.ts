@@ -1,0 +1,401 @@
+/**
+ * Pre-flight checks of a wizard configuration against a dataset: the task
+ * guess, the default feature selection, and the findings that block or
+ * qualify a run.
+ */
+
+import {
+  ColumnType,
+  IColumnProfile,
+  IDatasetProfile,
+  IFinding,
+  IWizardConfig,
+  TaskType
+} from '../core/types';
+import { ITable } from './csv';
+import { formatLines, makeFinding, plural } from './findings';
+import { describeLeakage } from './leakage';
+import { MAX_LEVELS } from './plan';
+import { columnIndex, numericColumn } from './values';
+
+/** Distinct values above which a numeric target always means regression. */
+const REGRESSION_MIN_DISTINCT = 20;
+
+/** Classes above which a classification target gets a warning. */
+const MANY_CLASSES = 50;
+
+/** Column types left out of the default feature selection. */
+const UNSELECTED_TYPES: ReadonlySet<ColumnType> = new Set<ColumnType>([
+  'identifier',
+  'constant',
+  'high-cardinality',
+  'empty',
+  'text'
+]);
+
+/** Table findings after which no other check makes sense. */
+const FATAL_TABLE_CODES = new Set(['empty-file', 'no-rows']);
+
+/**
+ * Guess the task for `target`: regression for a numeric column with many
+ * distinct values, classification otherwise.
+ *
+ * "Many" means more than 20, or more than half the non-missing values for a
+ * short column, and always more than 2.
+ */
+export function inferTask(profile: IDatasetProfile, target: string): TaskType {
+  const column = profile.columns.find(item => item.name === target);
+  if (!column || column.type !== 'numeric') {
+    return 'classification';
+  }
+  const present = profile.rowCount - column.missing - column.invalid;
+  const needed = Math.min(REGRESSION_MIN_DISTINCT, Math.max(2, present / 2));
+  return column.distinct > needed ? 'regression' : 'classification';
+}
+
+/**
+ * List the columns selected as features by default: every column except the
+ * target and those of type identifier, constant, high-cardinality, empty or
+ * free text.
+ */
+export function defaultFeatures(profile: IDatasetProfile, target: string): string[] {
+  return profile.columns
+    .filter(column => column.name !== target && !UNSELECTED_TYPES.has(column.type))
+    .map(column => column.name);
+}
+
+/**
+ * Explain why `column` is not selected by default, or return null when it
+ * is selected (the target is not treated specially here).
+ */
+export function excludedReason(profile: IDatasetProfile, column: string): string | null {
+  const item = profile.columns.find(candidate => candidate.name === column);
+  if (!item) {
+    return null;
+  }
+  switch (item.type) {
+    case 'identifier':
+      return `'${column}' identifies rows (${item.reason}), so it cannot carry over to new rows.`;
+    case 'constant':
+      return `'${column}' has one value, so it carries no information.`;
+    case 'high-cardinality':
+      return `'${column}' has ${item.distinct} distinct values, too many to one-hot encode.`;
+    case 'empty':
+      return `'${column}' has no values.`;
+    case 'text':
+      return `'${column}' is free text, which the models do not read.`;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Check `config` against the dataset. Findings of severity error block
+ * training; warnings are shown with the results.
+ *
+ * The returned list includes the table's own errors (such as an empty file),
+ * so it is the only list a caller needs to gate a run. Rows with the wrong
+ * number of fields are an error unless `config.skipRaggedRows` is true.
+ */
+export function checkConfig(
+  table: ITable,
+  profile: IDatasetProfile,
+  config: IWizardConfig
+): IFinding[] {
+  const tableErrors = table.findings.filter(
+    finding => finding.severity === 'error' && finding.code !== 'ragged-rows'
+  );
+  if (tableErrors.some(finding => FATAL_TABLE_CODES.has(finding.code))) {
+    return tableErrors;
+  }
+  const findings = [...tableErrors, ...checkRagged(table, config)];
+  const target = checkTargetName(table, profile, config, findings);
+  findings.push(...checkFeatureNames(table, profile, config));
+  if (target) {
+    findings.push(...checkTarget(table, profile, target, config));
+    findings.push(...checkFeatures(table, profile, target, config));
+  }
+  return findings;
+}
+
+function checkRagged(table: ITable, config: IWizardConfig): IFinding[] {
+  if (table.raggedLines.length === 0 || config.skipRaggedRows) {
+    return [];
+  }
+  const existing = table.findings.find(finding => finding.code === 'ragged-rows');
+  if (existing) {
+    return [existing];
+  }
+  const where = formatLines(table.raggedLines);
+  const rows = plural(table.raggedLines.length, 'row');
+  return [
+    makeFinding(
+      'error',
+      'ragged-rows',
+      `The file '${table.fileName}' has ${rows} with the wrong number of fields on ${where}. Fix the file, or choose to skip them.`,
+      [table.fileName, rows, where],
+      { lines: [...table.raggedLines] }
+    )
+  ];
+}
+
+function checkTargetName(
+  table: ITable,
+  profile: IDatasetProfile,
+  config: IWizardConfig,
+  findings: IFinding[]
+): IColumnProfile | null {
+  const file = table.fileName;
+  if (config.target === '') {
+    findings.push(
+      makeFinding('error', 'no-target', `Choose a target column of '${file}'.`, [file])
+    );
+    return null;
+  }
+  const target = profile.columns.find(column => column.name === config.target);
+  if (!target) {
+    findings.push(
+      makeFinding(
+        'error',
+        'unknown-target',
+        `Target '${config.target}' is not a column of '${file}'. Choose another target.`,
+        [config.target, file],
+        { column: config.target }
+      )
+    );
+    return null;
+  }
+  return target;
+}
+
+function checkFeatureNames(
+  table: ITable,
+  profile: IDatasetProfile,
+  config: IWizardConfig
+): IFinding[] {
+  const file = table.fileName;
+  if (config.features.length === 0) {
+    return [
+      makeFinding('error', 'no-features', `Choose at least one feature column of '${file}'.`, [file])
+    ];
+  }
+  const findings: IFinding[] = [];
+  for (const name of config.features) {
+    if (name === config.target) {
+      findings.push(
+        makeFinding(
+          'error',
+          'target-is-feature',
+          `Column '${name}' of '${file}' is the target, so it cannot also be a feature. Unselect it.`,
+          [name, file],
+          { column: name }
+        )
+      );
+    } else if (!profile.columns.some(column => column.name === name)) {
+      findings.push(
+        makeFinding(
+          'error',
+          'unknown-feature',
+          `Feature '${name}' is not a column of '${file}'. Unselect it.`,
+          [name, file],
+          { column: name }
+        )
+      );
+    }
+  }
+  return findings;
+}
+
+function checkTarget(
+  table: ITable,
+  profile: IDatasetProfile,
+  target: IColumnProfile,
+  config: IWizardConfig
+): IFinding[] {
+  const file = table.fileName;
+  const name = target.name;
+  const column = { column: name };
+  if (target.type === 'empty') {
+    return [
+      makeFinding(
+        'error',
+        'target-empty',
+        `Target '${name}' has no values in '${file}'. Choose another target.`,
+        [name, file],
+        column
+      )
+    ];
+  }
+  if (config.task === 'regression' && target.min === undefined) {
+    return [
+      makeFinding(
+        'error',
+        'regression-non-numeric',
+        `Target '${name}' of '${file}' is not numeric (${target.reason}), so regression cannot use it. Choose classification or another target.`,
+        [name, file, target.reason],
+        column
+      )
+    ];
+  }
+  const findings = checkMissingTarget(table, target, config);
+  const usable = profile.rowCount - (findings[0]?.lines?.length ?? 0);
+  if (usable < 2) {
+    findings.push(
+      makeFinding(
+        'error',
+        'too-few-rows',
+        `Only ${plural(usable, 'row')} of '${file}' has a value for target '${name}'; at least 2 are needed for a training and a validation split. Add rows or choose another target.`,
+        [String(usable), file, name],
+        column
+      )
+    );
+    return findings;
+  }
+  if (config.task === 'classification') {
+    findings.push(...checkClasses(table, target));
+  }
+  return findings;
+}
+
+/** Rows whose target is missing (or, for regression, not a number). */
+function checkMissingTarget(
+  table: ITable,
+  target: IColumnProfile,
+  config: IWizardConfig
+): IFinding[] {
+  const isRegression = config.task === 'regression';
+  const values = isRegression ? numericColumn(table, target.name) : null;
+  const cells = table.cells[columnIndex(table, target.name)];
+  const lines = table.lines.filter((_, row) =>
+    values ? Number.isNaN(values[row]) : cells[row] === ''
+  );
+  if (lines.length === 0) {
+    return [];
+  }
+  const rows = plural(lines.length, 'row');
+  const where = formatLines(lines);
+  const what = isRegression ? 'missing or not a number' : 'missing';
+  return [
+    makeFinding(
+      'warning',
+      'target-missing',
+      `Target '${target.name}' is ${what} in ${rows} of '${table.fileName}' (${where}). Those rows are left out of training and validation.`,
+      [target.name, what, rows, table.fileName, where],
+      { column: target.name, lines }
+    )
+  ];
+}
+
+function checkClasses(table: ITable, target: IColumnProfile): IFinding[] {
+  const cells = table.cells[columnIndex(table, target.name)];
+  const linesByClass = new Map<string, number[]>();
+  cells.forEach((cell, row) => {
+    if (cell !== '') {
+      const lines = linesByClass.get(cell) ?? [];
+      lines.push(table.lines[row]);
+      linesByClass.set(cell, lines);
+    }
+  });
+  const column = { column: target.name };
+  if (linesByClass.size === 1) {
+    const only = [...linesByClass.keys()][0];
+    return [
+      makeFinding(
+        'error',
+        'single-class',
+        `Target '${target.name}' has one class ('${only}'); at least 2 are needed.`,
+        [target.name, only],
+        column
+      )
+    ];
+  }
+  const findings: IFinding[] = [];
+  const rare = [...linesByClass.entries()].filter(([, lines]) => lines.length < 2);
+  if (rare.length > 0) {
+    const shown = rare.slice(0, 10).map(([label, lines]) => `'${label}' (line ${lines[0]})`);
+    const list = shown.join(', ') + (rare.length > 10 ? ` and ${rare.length - 10} more` : '');
+    findings.push(
+      makeFinding(
+        'error',
+        'rare-class',
+        `Target '${target.name}' of '${table.fileName}' has classes with only 1 row: ${list}. Each class needs at least 2 rows to appear in both the training and validation splits. Remove those rows, merge the classes, or choose regression.`,
+        [target.name, table.fileName, list],
+        { ...column, lines: rare.map(([, lines]) => lines[0]) }
+      )
+    );
+  }
+  if (linesByClass.size > MANY_CLASSES) {
+    findings.push(
+      makeFinding(
+        'warning',
+        'many-classes',
+        `Target '${target.name}' of '${table.fileName}' has ${linesByClass.size} classes. If it is a quantity, choose regression.`,
+        [target.name, table.fileName, String(linesByClass.size)],
+        column
+      )
+    );
+  }
+  return findings;
+}
+
+function checkFeatures(
+  table: ITable,
+  profile: IDatasetProfile,
+  target: IColumnProfile,
+  config: IWizardConfig
+): IFinding[] {
+  const features = config.features
+    .filter(name => name !== target.name)
+    .map(name => profile.columns.find(column => column.name === name))
+    .filter((column): column is IColumnProfile => column !== undefined);
+  const findings: IFinding[] = [];
+  let width = 0;
+  for (const feature of features) {
+    findings.push(...featureTypeFindings(table.fileName, feature));
+    width += encodedWidth(feature);
+    const leak = describeLeakage(table, target, feature, config.task === 'classification');
+    if (leak) {
+      findings.push(
+        makeFinding(
+          'warning',
+          'possible-leakage',
+          `Feature '${feature.name}' predicts target '${target.name}' perfectly in '${table.fileName}': ${leak}. If it is only known after the outcome, unselect it.`,
+          [feature.name, target.name, table.fileName, leak],
+          { column: feature.name }
+        )
+      );
+    }
+  }
+  if (features.length > 0 && width === 0) {
+    findings.push(
+      makeFinding(
+        'error',
+        'no-usable-features',
+        `Every selected feature of '${table.fileName}' is free text or empty, so the models have no input. Select a numeric, categorical, boolean or date column.`,
+        [table.fileName]
+      )
+    );
+  } else if (width > profile.rowCount) {
+    findings.push(
+      makeFinding(
+        'warning',
+        'more-features-than-rows',
+        `The selected features of '${table.fileName}' encode to ${width} input columns, more than its ${profile.rowCount} rows, so the models are likely to overfit. Select fewer features or add rows.`,
+        [table.fileName, String(width), String(profile.rowCount)]
+      )
+    );
+  }
+  return findings;
+}
+
+/** Encoded input columns of a feature, as the preprocessing plan builds them. */
+function encodedWidth(feature: IColumnProfile): number {
+  if (feature.type === 'text' || feature.type === 'empty') {
+    return 0;
+  }
+  if (feature.type === 'datetime') {
+    return 3;
+  }
+  const isLevels = feature.min === undefined && feature.type !== 'boolean' && feature.type !== 'constant';
+  return isLevels ? Math.min(feature.distinct, MAX_LEVELS) + 2 : 1;
+}

@@ -1,0 +1,309 @@
+/**
+ * Profiling of a table: the type of each column with the reason, missing
+ * and invalid counts, distinct values and a short summary.
+ */
+
+import { IColumnProfile, IDatasetProfile, IFinding } from '../core/types';
+import { ITable } from './csv';
+import { detectDateOrder, describeDateOrder, parseDate } from './datetime';
+import { formatLines, formatNumber, makeFinding, plural } from './findings';
+import {
+  booleanPair,
+  hasLeadingZero,
+  isInvalidNumber,
+  parseNumber,
+  usesDecimalComma
+} from './values';
+
+export { numericColumn, parseNumber } from './values';
+
+/** Rows shown in the preview table. */
+export const PREVIEW_ROWS = 10;
+
+/** Values listed in a categorical column's summary. */
+const TOP_VALUES = 5;
+
+/** Distinct values above which a mostly unique text column is high-cardinality. */
+const HIGH_CARDINALITY_LEVELS = 50;
+
+/** Distinct values above which any text column is high-cardinality. */
+const MAX_LEVELS = 1000;
+
+/** Rows needed before unique text or counting integers mean an identifier. */
+const MIN_IDENTIFIER_ROWS = 5;
+
+/** Names that mark a column of unique integers as an identifier. */
+const IDENTIFIER_NAME = /^(id|key|uuid|guid|index|row_?(id|number))$|[_\s.-](id|key|uuid|guid)$|[a-z](Id|ID)$/i;
+
+/** The non-missing cells of a column, read once. */
+interface IColumnValues {
+  name: string;
+  index: number;
+  rows: number;
+  /** Non-missing cells, in row order. */
+  present: string[];
+  /** Count per distinct non-missing cell, in order of first appearance. */
+  counts: Map<string, number>;
+}
+
+/** What the numeric reading of a column found. */
+interface INumericReading {
+  numbers: number[];
+  decimalComma: boolean;
+  invalidLines: number[];
+  invalidExample: string;
+  /** Whether every non-missing cell is a number or an invalid number. */
+  isNumeric: boolean;
+}
+
+/**
+ * Profile every column of a table.
+ *
+ * `findings` holds the table's findings followed by one warning per column
+ * with invalid numbers; those cells count as invalid, not missing, and are
+ * imputed like missing cells.
+ */
+export function profileTable(table: ITable): IDatasetProfile {
+  const findings: IFinding[] = [...table.findings];
+  const columns = table.columns.map((name, index) => {
+    const values = collectValues(table, name, index);
+    const reading = readNumbers(table, values);
+    if (reading.invalidLines.length > 0) {
+      findings.push(invalidFinding(table.fileName, name, reading));
+    }
+    return profileColumn(values, reading);
+  });
+  const rowCount = table.lines.length;
+  const previewRows = Math.min(PREVIEW_ROWS, rowCount);
+  const preview: string[][] = [];
+  for (let row = 0; row < previewRows; row++) {
+    preview.push(table.cells.map(cells => cells[row]));
+  }
+  return {
+    fileName: table.fileName,
+    delimiter: table.delimiter,
+    rowCount,
+    columns,
+    preview,
+    findings,
+    raggedLines: [...table.raggedLines]
+  };
+}
+
+function collectValues(table: ITable, name: string, index: number): IColumnValues {
+  const cells = table.cells[index];
+  const present = cells.filter(cell => cell !== '');
+  const counts = new Map<string, number>();
+  for (const cell of present) {
+    counts.set(cell, (counts.get(cell) ?? 0) + 1);
+  }
+  return { name, index, rows: cells.length, present, counts };
+}
+
+function readNumbers(table: ITable, values: IColumnValues): INumericReading {
+  const cells = table.cells[values.index];
+  const decimalComma = usesDecimalComma(cells, table.delimiter);
+  const reading: INumericReading = {
+    numbers: [],
+    decimalComma,
+    invalidLines: [],
+    invalidExample: '',
+    isNumeric: true
+  };
+  for (let row = 0; row < cells.length && reading.isNumeric; row++) {
+    const cell = cells[row];
+    if (cell === '') {
+      continue;
+    }
+    const value = parseNumber(cell, decimalComma);
+    if (!Number.isNaN(value) && !hasLeadingZero(cell)) {
+      reading.numbers.push(value);
+    } else if (isInvalidNumber(cell, decimalComma)) {
+      reading.invalidLines.push(table.lines[row]);
+      reading.invalidExample = reading.invalidExample || cell.trim();
+    } else {
+      reading.isNumeric = false;
+    }
+  }
+  if (!reading.isNumeric || reading.numbers.length === 0) {
+    reading.isNumeric = false;
+    reading.invalidLines = [];
+  }
+  return reading;
+}
+
+function invalidFinding(
+  fileName: string,
+  column: string,
+  reading: INumericReading
+): IFinding {
+  const lines = reading.invalidLines;
+  const count = plural(lines.length, 'invalid number');
+  const where = formatLines(lines);
+  return makeFinding(
+    'warning',
+    'invalid-values',
+    `Column '${column}' of '${fileName}' has ${count} (such as '${reading.invalidExample}') on ${where}. They are treated as missing and imputed; fix them in the file if they should be numbers.`,
+    [column, fileName, count, reading.invalidExample, where],
+    { column, lines }
+  );
+}
+
+function profileColumn(
+  values: IColumnValues,
+  reading: INumericReading
+): IColumnProfile {
+  const profile: IColumnProfile = {
+    name: values.name,
+    index: values.index,
+    type: 'empty',
+    reason: '',
+    missing: values.rows - values.present.length,
+    invalid: reading.invalidLines.length,
+    distinct: 0,
+    summary: ''
+  };
+  if (reading.isNumeric) {
+    describeNumeric(profile, values, reading);
+  } else if (values.present.length === 0) {
+    profile.reason = 'every cell is missing';
+    profile.summary = 'all missing';
+  } else {
+    describeText(profile, values);
+  }
+  return profile;
+}
+
+function describeNumeric(
+  profile: IColumnProfile,
+  values: IColumnValues,
+  reading: INumericReading
+): void {
+  const numbers = reading.numbers;
+  const distinct = new Set(numbers);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const value of numbers) {
+    min = Math.min(min, value);
+    max = Math.max(max, value);
+  }
+  profile.distinct = distinct.size;
+  profile.min = min;
+  profile.max = max;
+  profile.summary =
+    min === max ? formatNumber(min) : `${formatNumber(min)} – ${formatNumber(max)}`;
+  const written = reading.decimalComma ? 'numbers with a decimal comma' : 'numbers';
+
+  if (distinct.size === 1) {
+    profile.type = 'constant';
+    profile.reason = `one value (${formatNumber(min)}) in every non-missing cell`;
+  } else if (distinct.size === 2 && distinct.has(0) && distinct.has(1)) {
+    profile.type = 'boolean';
+    profile.reason = 'two values: 0 and 1';
+  } else if (isNumericIdentifier(values, numbers, distinct.size)) {
+    profile.type = 'identifier';
+    profile.reason = IDENTIFIER_NAME.test(values.name)
+      ? 'unique integer per row, and the name looks like an ID'
+      : 'unique integer per row, counting up by 1';
+  } else {
+    profile.type = 'numeric';
+    profile.reason = `${written}, ${plural(distinct.size, 'distinct value')}`;
+  }
+  if (profile.invalid > 0) {
+    profile.reason += `, ${plural(profile.invalid, 'invalid value')} read as missing`;
+  }
+}
+
+function isNumericIdentifier(
+  values: IColumnValues,
+  numbers: number[],
+  distinct: number
+): boolean {
+  if (distinct !== values.rows || !numbers.every(Number.isInteger)) {
+    return false;
+  }
+  if (IDENTIFIER_NAME.test(values.name)) {
+    return true;
+  }
+  if (values.rows < MIN_IDENTIFIER_ROWS) {
+    return false;
+  }
+  return numbers.every((value, row) => row === 0 || value - numbers[row - 1] === 1);
+}
+
+function describeText(profile: IColumnProfile, values: IColumnValues): void {
+  const distinct = values.counts.size;
+  const present = values.present.length;
+  profile.distinct = distinct;
+  profile.topValues = [...values.counts.entries()]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count)
+    .slice(0, TOP_VALUES);
+  profile.summary = profile.topValues
+    .map(({ value, count }) => `${value} (${count})`)
+    .join(', ');
+
+  const pair = booleanPair([...values.counts.keys()]);
+  const dateOrder = distinct > 1 ? detectDateOrder(values.present) : null;
+  const words = meanWords(values.counts);
+  if (distinct === 1) {
+    profile.type = 'constant';
+    profile.reason = `one value ('${values.present[0]}') in every non-missing cell`;
+  } else if (pair) {
+    profile.type = 'boolean';
+    profile.reason = `two values: ${pair[0]} and ${pair[1]}`;
+  } else if (dateOrder) {
+    profile.type = 'datetime';
+    profile.reason = describeDateOrder(dateOrder);
+    profile.summary = dateRange(values.present, dateOrder);
+  } else if (distinct >= present / 2 && present >= 3 && words.mean >= 3) {
+    profile.type = 'text';
+    profile.reason = `free text: ${distinct} distinct of ${present} values, ${formatNumber(words.mean)} words on average; not one-hot encoded`;
+    profile.summary = `${plural(distinct, 'distinct value')}`;
+  } else if (distinct === values.rows && values.rows >= MIN_IDENTIFIER_ROWS) {
+    profile.type = 'identifier';
+    profile.reason = 'a different value in every row';
+  } else if (distinct > MAX_LEVELS || (distinct > HIGH_CARDINALITY_LEVELS && distinct > present / 2)) {
+    profile.type = 'high-cardinality';
+    profile.reason = `${distinct} distinct values in ${present} rows, too many levels to one-hot encode`;
+  } else {
+    profile.type = 'categorical';
+    profile.reason = `text with ${plural(distinct, 'distinct value')}`;
+    const code = values.present.find(hasLeadingZero);
+    if (code !== undefined && /^[+-]?\d+$/.test(code.trim())) {
+      profile.reason += `; codes with a leading zero such as '${code}' stay text`;
+    }
+  }
+}
+
+/** Mean number of whitespace-separated words per non-missing cell. */
+function meanWords(counts: Map<string, number>): { mean: number } {
+  let words = 0;
+  let cells = 0;
+  for (const [value, count] of counts) {
+    words += value.trim().split(/\s+/).length * count;
+    cells += count;
+  }
+  return { mean: cells === 0 ? 0 : words / cells };
+}
+
+function dateRange(present: string[], order: ReturnType<typeof detectDateOrder>): string {
+  let first = '';
+  let last = '';
+  let firstKey = Infinity;
+  let lastKey = -Infinity;
+  for (const cell of present) {
+    const parts = parseDate(cell, order!);
+    if (!parts) {
+      continue;
+    }
+    const key = parts.year * 10000 + parts.month * 100 + parts.day;
+    if (key < firstKey) {
+      [firstKey, first] = [key, cell.trim()];
+    }
+    if (key > lastKey) {
+      [lastKey, last] = [key, cell.trim()];
+    }
+  }
+  return first === last ? first : `${first} – ${last}`;
+}

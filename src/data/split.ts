@@ -1,0 +1,75 @@
+/** Seeded hold-out splits of rows into training and validation sets. */
+
+import { mulberry32, shuffle } from './random';
+
+/** Row positions of the two sides of a split, each in ascending order. */
+export interface IHoldoutSplit {
+  train: Int32Array;
+  validation: Int32Array;
+}
+
+/**
+ * Split rows `0 .. rows - 1` into training and validation sets.
+ *
+ * Without labels the rows are shuffled with `seed` and `round(rows * fraction)`
+ * go to validation. With labels (one per row, for example class indices) each
+ * class is shuffled and split on its own, so every class with at least 2 rows
+ * is in both sets, while a class with 1 row stays in training. Every side
+ * that can be non-empty is: with 2 or more rows, validation and training
+ * each get at least 1 row. The same inputs give the same split.
+ *
+ * Throws when `fraction` is not in (0, 1) or labels and `rows` disagree.
+ */
+export function holdoutSplit(
+  labels: ArrayLike<number> | null,
+  rows: number,
+  fraction: number,
+  seed: number
+): IHoldoutSplit {
+  if (!(fraction > 0 && fraction < 1)) {
+    throw new Error(`The validation fraction must be between 0 and 1, not ${fraction}.`);
+  }
+  if (labels !== null && labels.length !== rows) {
+    throw new Error(`Expected ${rows} labels for ${rows} rows, got ${labels.length}.`);
+  }
+  const random = mulberry32(seed);
+  const groups = labels === null ? [range(rows)] : groupByLabel(labels);
+  const train: number[] = [];
+  const validation: number[] = [];
+  for (const group of groups) {
+    shuffle(group, random);
+    const size = validationSize(group.length, fraction);
+    validation.push(...group.slice(0, size));
+    train.push(...group.slice(size));
+  }
+  return {
+    train: Int32Array.from(train).sort(),
+    validation: Int32Array.from(validation).sort()
+  };
+}
+
+/** Rows of a group that go to validation: at least 1 and at most all but 1. */
+function validationSize(count: number, fraction: number): number {
+  if (count < 2) {
+    return 0;
+  }
+  return Math.min(count - 1, Math.max(1, Math.round(count * fraction)));
+}
+
+function range(count: number): number[] {
+  return Array.from({ length: count }, (_, index) => index);
+}
+
+/** Row positions per distinct label, groups ordered by label. */
+function groupByLabel(labels: ArrayLike<number>): number[][] {
+  const groups = new Map<number, number[]>();
+  for (let row = 0; row < labels.length; row++) {
+    const group = groups.get(labels[row]);
+    if (group) {
+      group.push(row);
+    } else {
+      groups.set(labels[row], [row]);
+    }
+  }
+  return [...groups.keys()].sort((a, b) => a - b).map(label => groups.get(label)!);
+}

@@ -1,0 +1,222 @@
+/**
+ * The model catalogue: names and descriptions shown to people, and builders
+ * for the tfjs-layers networks. The baseline has no network; `train.ts`
+ * computes it in plain JavaScript.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+
+import { IPreparedData, IWizardConfig, ModelId, TaskType } from '../core/types';
+
+/** Name and one-line description of a catalogue model. */
+export interface ICatalogueEntry {
+  name: string;
+  description: string;
+}
+
+/** Every model the wizard can train, by id. */
+export const MODEL_CATALOGUE: Record<ModelId, ICatalogueEntry> = {
+  baseline: {
+    name: 'Baseline',
+    description:
+      'Majority class / mean of target: predicts the most frequent training ' +
+      'class, with the training class frequencies as probabilities, or the ' +
+      'training mean for regression. A useful model scores better.'
+  },
+  linear: {
+    name: 'Linear',
+    description:
+      'Logistic regression / linear regression: one dense layer from the ' +
+      'features to the output.'
+  },
+  mlp: {
+    name: 'MLP',
+    description: 'Multilayer perceptron with one hidden layer of 32 ReLU units.'
+  }
+};
+
+/** Units of the hidden layer of the MLP. */
+export const MLP_HIDDEN_UNITS = 32;
+
+/** Ids of the models that are tfjs-layers networks. */
+export type NetworkId = Exclude<ModelId, 'baseline'>;
+
+/** A compiled network and the optimizer it trains with. */
+export interface INetwork {
+  model: tfl.LayersModel;
+  /**
+   * The optimizer, owned by the caller: `model.dispose()` does not release
+   * it, so dispose it after the model.
+   */
+  optimizer: tf.Optimizer;
+}
+
+/** Options for `buildNetwork`. */
+export interface IBuildOptions {
+  task: TaskType;
+  /** Number of input features. */
+  width: number;
+  /** Number of classes for classification; ignored for regression. */
+  classes: number;
+  /** Seed of the weight initialisers; equal seeds give equal weights. */
+  seed: number;
+  /** Learning rate of the Adam optimizer. */
+  learningRate: number;
+}
+
+/**
+ * Build and compile a network with seeded initialisers and an Adam optimizer.
+ *
+ * Classification ends in a softmax over `classes` units and trains with
+ * categorical cross-entropy on one-hot targets. Regression ends in one linear
+ * unit and trains with mean squared error. The caller disposes the model and
+ * the optimizer.
+ */
+export function buildNetwork(id: NetworkId, options: IBuildOptions): INetwork {
+  const { task, width, seed } = options;
+  const classification = task === 'classification';
+  const outputs = classification ? options.classes : 1;
+  const model = tfl.sequential();
+
+  if (id === 'mlp') {
+    model.add(
+      tfl.layers.dense({
+        inputShape: [width],
+        units: MLP_HIDDEN_UNITS,
+        activation: 'relu',
+        kernelInitializer: tfl.initializers.heNormal({ seed }),
+        biasInitializer: 'zeros'
+      })
+    );
+  }
+  model.add(
+    tfl.layers.dense({
+      ...(id === 'linear' ? { inputShape: [width] } : {}),
+      units: outputs,
+      activation: classification ? 'softmax' : 'linear',
+      kernelInitializer: tfl.initializers.glorotUniform({ seed: seed + 1 }),
+      biasInitializer: 'zeros'
+    })
+  );
+
+  const optimizer = tf.train.adam(options.learningRate);
+  model.compile({
+    optimizer,
+    loss: classification ? 'categoricalCrossentropy' : 'meanSquaredError'
+  });
+  return { model, optimizer };
+}
+
+/**
+ * Return the hyperparameters of a model as shown in the results.
+ *
+ * Networks list layers (dense layers, output included), units of the hidden
+ * layer (MLP only), activation, optimizer, learningRate, epochs and
+ * batchSize. The baseline lists its strategy.
+ */
+export function hyperparameters(
+  id: ModelId,
+  config: IWizardConfig
+): Record<string, number | string> {
+  if (id === 'baseline') {
+    return {
+      strategy: config.task === 'classification' ? 'class frequencies' : 'mean'
+    };
+  }
+  const output = config.task === 'classification' ? 'softmax' : 'linear';
+  const shape: Record<string, number | string> =
+    id === 'mlp'
+      ? { layers: 2, units: MLP_HIDDEN_UNITS, activation: `relu, ${output}` }
+      : { layers: 1, activation: output };
+  return {
+    ...shape,
+    optimizer: 'adam',
+    learningRate: config.learningRate,
+    epochs: config.epochs,
+    batchSize: config.batchSize
+  };
+}
+
+/** Tensors of one network's training, released together. */
+export interface INetworkTensors {
+  xTrain: tf.Tensor2D;
+  yTrain: tf.Tensor2D;
+  xValidation: tf.Tensor2D | null;
+  yValidation: tf.Tensor2D | null;
+}
+
+/**
+ * Build the input and target tensors; classification targets are one-hot.
+ * Expects arrays whose lengths match the row counts and width.
+ */
+export function toTensors(data: IPreparedData): INetworkTensors {
+  const target = (y: Float32Array, rows: number): tf.Tensor2D =>
+    tf.tidy(() => {
+      if (data.task === 'regression') {
+        return tf.tensor2d(y, [rows, 1]);
+      }
+      const labels = tf.tensor1d(Int32Array.from(y), 'int32');
+      const oneHot = tf.oneHot(labels, data.classes.length);
+      return tf.cast(oneHot, 'float32') as tf.Tensor2D;
+    });
+  const hasValidation = data.validationRows > 0;
+  return {
+    xTrain: tf.tensor2d(data.xTrain, [data.trainRows, data.width]),
+    yTrain: target(data.yTrain, data.trainRows),
+    xValidation: hasValidation
+      ? tf.tensor2d(data.xValidation, [data.validationRows, data.width])
+      : null,
+    yValidation: hasValidation ? target(data.yValidation, data.validationRows) : null
+  };
+}
+
+/** Return the network's outputs on the validation rows, row-major. */
+export function predict(network: INetwork, x: tf.Tensor2D | null): Float32Array {
+  if (x === null) {
+    return new Float32Array(0);
+  }
+  const output = tf.tidy(() => network.model.predict(x) as tf.Tensor);
+  const values = output.dataSync() as Float32Array;
+  output.dispose();
+  return Float32Array.from(values);
+}
+
+/** Release the tensors made by `toTensors`. */
+export function disposeTensors(tensors: INetworkTensors): void {
+  const { xTrain, yTrain, xValidation, yValidation } = tensors;
+  const all = [xTrain, yTrain, xValidation, yValidation];
+  tf.dispose(all.filter((tensor): tensor is tf.Tensor2D => tensor !== null));
+}
+
+/** Weights with the lowest validation loss so far, kept as tensor copies. */
+export class BestWeights {
+  /** Record `valLoss`; returns the number of epochs since the best one. */
+  update(model: tfl.LayersModel, valLoss: number, epoch: number): number {
+    if (valLoss < this._loss) {
+      this.dispose();
+      this._loss = valLoss;
+      this._epoch = epoch;
+      this._weights = model.getWeights().map(weight => weight.clone());
+    }
+    return epoch - this._epoch;
+  }
+
+  /** Load the best weights into `model`; a no-op when none were recorded. */
+  restore(model: tfl.LayersModel): void {
+    if (this._weights !== null) {
+      model.setWeights(this._weights);
+    }
+  }
+
+  /** Release the stored copies; safe to call more than once. */
+  dispose(): void {
+    if (this._weights !== null) {
+      tf.dispose(this._weights);
+      this._weights = null;
+    }
+  }
+
+  private _loss = Infinity;
+  private _epoch = 0;
+  private _weights: tf.Tensor[] | null = null;
+}

@@ -1,0 +1,160 @@
+/**
+ * Handles one protocol request from start to end: read, profile, check,
+ * prepare, train. Shared by the Web Worker and Node (jest, CLI); `post` is
+ * the only way out.
+ */
+import { ENGINE_VERSION } from '../core/config';
+import { pickBest, primaryMetric } from '../core/results';
+import { IDatasetProfile, IRunResult } from '../core/types';
+import { ITable, readCsv } from '../data/csv';
+import { checkConfig } from '../data/preflight';
+import { prepareData } from '../data/prepare';
+import { profileTable } from '../data/profile';
+import { setupBackend } from './backend';
+import { MODEL_CATALOGUE } from './models';
+import { ITrainRequest, Request, Response } from './protocol';
+import { ITrainOutcome, trainModels } from './train';
+
+/** Where the pipeline runs. */
+export interface IPipelineEnv {
+  /** URLs of the tfjs wasm binaries; absent in Node. */
+  wasmPaths?: Record<string, string>;
+  /** Checked between batches; true ends the run early. Defaults to never. */
+  shouldStop?: () => boolean;
+  now?: () => number;
+  /**
+   * The last inspected table and its profile, kept for `check` requests.
+   * The worker passes one object for its whole life.
+   */
+  inspected?: { table: ITable; profile: IDatasetProfile } | null;
+}
+
+/** Minimum milliseconds between two `epoch-ended` messages of one model. */
+export const EPOCH_MESSAGE_INTERVAL_MS = 100;
+
+/**
+ * Handle `request`, sending every response through `post`.
+ *
+ * Never throws: a failure becomes an `error` message.
+ */
+export async function handleRequest(
+  request: Request,
+  post: (message: Response) => void,
+  env: IPipelineEnv = {}
+): Promise<void> {
+  try {
+    if (request.type === 'inspect') {
+      const table = readCsv(request.text, request.fileName, request.options);
+      const profile = profileTable(table);
+      env.inspected = { table, profile };
+      post({ type: 'profile', requestId: request.requestId, profile });
+    } else if (request.type === 'check') {
+      if (!env.inspected) {
+        throw new Error('No file has been inspected in this worker.');
+      }
+      const { table, profile } = env.inspected;
+      post({
+        type: 'findings',
+        requestId: request.requestId,
+        findings: checkConfig(table, profile, request.config)
+      });
+    } else if (request.type === 'train') {
+      await train(request, post, env);
+    } else {
+      throw new Error(
+        `Unknown request type '${(request as { type: unknown }).type}'.`
+      );
+    }
+  } catch (reason) {
+    post({
+      type: 'error',
+      runId: request.type === 'train' ? request.runId : undefined,
+      requestId: request.type === 'train' ? undefined : request.requestId,
+      message: reason instanceof Error ? reason.message : String(reason)
+    });
+  }
+}
+
+async function train(
+  request: ITrainRequest,
+  post: (message: Response) => void,
+  env: IPipelineEnv
+): Promise<void> {
+  const { runId, config } = request;
+  const now = env.now ?? (() => Date.now());
+  const table = readCsv(request.text, request.fileName, {
+    ...request.options,
+    skipRaggedRows: config.skipRaggedRows
+  });
+  const profile = profileTable(table);
+  const errors = checkConfig(table, profile, config).filter(
+    finding => finding.severity === 'error'
+  );
+  if (errors.length > 0) {
+    throw new Error(errors.map(finding => finding.message).join(' '));
+  }
+  const { backend, note } = await setupBackend(config.backend, env.wasmPaths);
+  const prepared = prepareData(table, profile, config);
+  post({
+    type: 'run-started',
+    runId,
+    backend: note ? `${backend} (${note})` : backend,
+    models: config.models.map(id => ({
+      id,
+      name: MODEL_CATALOGUE[id].name,
+      epochs: id === 'baseline' ? 1 : config.epochs
+    }))
+  });
+
+  const lastSent = new Map<string, number>();
+  const outcome = await trainModels(prepared.data, config, {
+    now,
+    shouldStop: env.shouldStop ?? (() => false),
+    onModelStarted: (modelId, modelName) =>
+      post({ type: 'model-started', runId, modelId, modelName }),
+    onEpochEnded: epoch => {
+      const last = lastSent.get(epoch.modelId) ?? -Infinity;
+      const isLast = epoch.epoch === epoch.epochs;
+      if (isLast || now() - last >= EPOCH_MESSAGE_INTERVAL_MS) {
+        lastSent.set(epoch.modelId, now());
+        post({ type: 'epoch-ended', runId, ...epoch });
+      }
+    },
+    onModelFinished: result => post({ type: 'model-finished', runId, result })
+  });
+  post({
+    type: 'run-finished',
+    runId,
+    result: buildResult(request, prepared, outcome, backend)
+  });
+}
+
+/** Assemble the run result; the best model ranks by the primary metric. */
+export function buildResult(
+  request: ITrainRequest,
+  prepared: ReturnType<typeof prepareData>,
+  outcome: ITrainOutcome,
+  backend: string
+): IRunResult {
+  const { config } = request;
+  const { metric, higherIsBetter } = primaryMetric(config.task);
+  return {
+    task: config.task,
+    target: config.target,
+    primaryMetric: metric,
+    higherIsBetter,
+    models: outcome.models,
+    best: pickBest(outcome.models, metric, higherIsBetter),
+    classCounts: prepared.classCounts,
+    trainRows: prepared.data.trainRows,
+    validationRows: prepared.data.validationRows,
+    skippedLines: prepared.skippedLines,
+    droppedTargetRows: prepared.droppedTargetRows,
+    imputed: prepared.imputed,
+    backend,
+    tensorsBefore: outcome.tensorsBefore,
+    tensorsAfter: outcome.tensorsAfter,
+    partial: outcome.stopped,
+    engineVersion: ENGINE_VERSION
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * Messages between the page and the training worker. Nothing else crosses the
+ * worker boundary. Every message carries the id of the request or run it
+ * belongs to, so the page can drop messages from a run it no longer follows.
+ */
+import {
+  IDatasetProfile,
+  IFinding,
+  IModelResult,
+  IRunResult,
+  IWizardConfig
+} from '../core/types';
+import { IReadOptions } from '../data/csv';
+
+/** Page → worker: read and profile a file. */
+export interface IInspectRequest {
+  type: 'inspect';
+  requestId: number;
+  fileName: string;
+  text: string;
+  options: IReadOptions;
+}
+
+/** Page → worker: train the configured models on a file. */
+export interface ITrainRequest {
+  type: 'train';
+  runId: number;
+  fileName: string;
+  text: string;
+  options: IReadOptions;
+  config: IWizardConfig;
+}
+
+/**
+ * Page → worker: check a configuration against the last inspected file.
+ * Only valid in the worker that answered the `inspect` request.
+ */
+export interface ICheckRequest {
+  type: 'check';
+  requestId: number;
+  config: IWizardConfig;
+}
+
+export type Request = IInspectRequest | ICheckRequest | ITrainRequest;
+
+/** Worker → page: the profile of an inspected file. */
+export interface IProfileMessage {
+  type: 'profile';
+  requestId: number;
+  profile: IDatasetProfile;
+}
+
+/** Worker → page: pre-flight findings for a configuration. */
+export interface IFindingsMessage {
+  type: 'findings';
+  requestId: number;
+  findings: IFinding[];
+}
+
+export interface IRunStartedMessage {
+  type: 'run-started';
+  runId: number;
+  backend: string;
+  models: Array<{ id: string; name: string; epochs: number }>;
+}
+
+export interface IModelStartedMessage {
+  type: 'model-started';
+  runId: number;
+  modelId: string;
+  modelName: string;
+}
+
+export interface IEpochEndedMessage {
+  type: 'epoch-ended';
+  runId: number;
+  modelId: string;
+  epoch: number;
+  epochs: number;
+  loss: number;
+  valLoss: number | null;
+  elapsedMs: number;
+}
+
+export interface IModelFinishedMessage {
+  type: 'model-finished';
+  runId: number;
+  result: IModelResult;
+}
+
+export interface IRunFinishedMessage {
+  type: 'run-finished';
+  runId: number;
+  result: IRunResult;
+}
+
+/** Worker → page: the request or run failed; `message` is plain English. */
+export interface IErrorMessage {
+  type: 'error';
+  runId?: number;
+  requestId?: number;
+  message: string;
+}
+
+export type Response =
+  | IProfileMessage
+  | IFindingsMessage
+  | IRunStartedMessage
+  | IModelStartedMessage
+  | IEpochEndedMessage
+  | IModelFinishedMessage
+  | IRunFinishedMessage
+  | IErrorMessage;

@@ -1,0 +1,106 @@
+import {
+  ILabShell,
+  ILayoutRestorer,
+  JupyterFrontEnd,
+  JupyterFrontEndPlugin
+} from '@jupyterlab/application';
+import { ICommandPalette } from '@jupyterlab/apputils';
+import { IDocumentManager } from '@jupyterlab/docmanager';
+import { INotebookTracker } from '@jupyterlab/notebook';
+import { ISettingRegistry } from '@jupyterlab/settingregistry';
+import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+
+import { WorkerClient } from './engine/client';
+import { spawnTrainingWorker } from './engine/spawn';
+import { DEFAULT_OPTIONS, WizardModel } from './ui/model';
+import { WizardPanel } from './ui/panel';
+import { RunController } from './ui/runner';
+import { wizardIcon } from './ui/icon';
+import { ResultsDelivery } from './ui/delivery';
+import { chooseDataFile } from './ui/chooseFile';
+import { readSettings } from './settings';
+
+/** Command ids of the extension. */
+export namespace CommandIDs {
+  export const open = 'training-wizard:open';
+}
+
+const PLUGIN_ID = 'jupyterlab-training-wizard:plugin';
+
+/** The Training Wizard side panel, its command and its settings. */
+const plugin: JupyterFrontEndPlugin<void> = {
+  id: PLUGIN_ID,
+  description:
+    'A side panel that trains models on a CSV file in a Web Worker and writes a leaderboard into the notebook.',
+  autoStart: true,
+  requires: [IDocumentManager, INotebookTracker],
+  optional: [
+    ILabShell,
+    ILayoutRestorer,
+    ICommandPalette,
+    ISettingRegistry,
+    ITranslator
+  ],
+  activate: async (
+    app: JupyterFrontEnd,
+    docManager: IDocumentManager,
+    tracker: INotebookTracker,
+    labShell: ILabShell | null,
+    restorer: ILayoutRestorer | null,
+    palette: ICommandPalette | null,
+    settingRegistry: ISettingRegistry | null,
+    translator: ITranslator | null
+  ) => {
+    const trans = (translator ?? nullTranslator).load(
+      'jupyterlab_training_wizard'
+    );
+    const settings = await readSettings(settingRegistry, PLUGIN_ID);
+    const model = new WizardModel({
+      client: new WorkerClient({ spawn: spawnTrainingWorker }),
+      defaults: settings?.options ?? DEFAULT_OPTIONS,
+      rowLimit: settings?.rowLimit
+    });
+    const runner = new RunController({
+      model,
+      trans: (text, ...args) => trans.__(text, ...args)
+    });
+    const delivery = new ResultsDelivery({
+      model,
+      tracker,
+      trans,
+      autoWrite: () => settings?.autoWrite ?? true
+    });
+    runner.succeeded.connect((_, run) => void delivery.deliver(run));
+    const panel = new WizardPanel({
+      model,
+      runner,
+      trans,
+      chooseFile: () => chooseDataFile({ app, docManager, model, trans }),
+      writeResults: () => delivery.writeLast(),
+      notebookLabel: () => delivery.targetLabel()
+    });
+    panel.title.icon = wizardIcon;
+    panel.disposed.connect(() => delivery.dispose());
+
+    app.shell.add(panel, 'left', { rank: 900 });
+    restorer?.add(panel, 'training-wizard');
+
+    app.commands.addCommand(CommandIDs.open, {
+      label: trans.__('Open Training Wizard'),
+      caption: trans.__('Train models on a CSV file and write a leaderboard into the notebook'),
+      execute: () => {
+        if (labShell) {
+          labShell.activateById(panel.id);
+        } else {
+          app.shell.activateById(panel.id);
+        }
+      }
+    });
+    palette?.addItem({
+      command: CommandIDs.open,
+      category: trans.__('Training Wizard')
+    });
+  }
+};
+
+export default plugin;

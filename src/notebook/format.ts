@@ -1,0 +1,178 @@
+/**
+ * Leaderboard text for notebook outputs and the panel: pure functions from a
+ * run result to rows, escaped HTML and a plain-text table.
+ */
+import { IModelResult, IRunResult, TaskType } from '../core/types';
+
+/** Formats a message with `%1`, `%2` placeholders; `trans.__` fits. */
+export type Translate = (message: string, ...args: Array<string | number>) => string;
+
+/** Fills `%1`, `%2`, ... without translating; for tests and the CLI. */
+export const untranslated: Translate = (message, ...args) =>
+  message.replace(/%(\d+)/g, (match, index) => {
+    const value = args[Number(index) - 1];
+    return value === undefined ? match : String(value);
+  });
+
+/** The metrics shown per task, in column order. */
+export const METRIC_COLUMNS: Record<TaskType, string[]> = {
+  classification: [
+    'accuracy',
+    'balanced_accuracy',
+    'f1_macro',
+    'roc_auc',
+    'log_loss'
+  ],
+  regression: ['rmse', 'mae', 'r2']
+};
+
+/** Column caption of a metric. */
+export function metricLabel(metric: string, trans: Translate): string {
+  switch (metric) {
+    case 'accuracy':
+      return trans('Accuracy');
+    case 'balanced_accuracy':
+      return trans('Balanced accuracy');
+    case 'f1_macro':
+      return trans('Macro F1');
+    case 'roc_auc':
+      return trans('ROC AUC');
+    case 'log_loss':
+      return trans('Log loss');
+    case 'rmse':
+      return trans('RMSE');
+    case 'mae':
+      return trans('MAE');
+    case 'r2':
+      return trans('R²');
+    default:
+      return metric;
+  }
+}
+
+/** A metric value with 4 significant decimals, or an en dash when absent. */
+export function formatMetric(value: number | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) {
+    return '–';
+  }
+  const magnitude = Math.abs(value);
+  if (magnitude !== 0 && (magnitude >= 1e6 || magnitude < 1e-3)) {
+    return value.toExponential(3);
+  }
+  return value.toFixed(4);
+}
+
+/** The leaderboard as header and text rows, best model first. */
+export function leaderboardRows(
+  result: IRunResult,
+  trans: Translate
+): { headers: string[]; rows: string[][]; bestIndex: number } {
+  const metrics = METRIC_COLUMNS[result.task];
+  const headers = [
+    trans('Rank'),
+    trans('Model'),
+    ...metrics.map(metric => metricLabel(metric, trans)),
+    trans('Training time (s)'),
+    trans('Status')
+  ];
+  const ordered = rankModels(result);
+  const rows = ordered.map((model, index) => [
+    model.status === 'succeeded' ? String(index + 1) : '–',
+    model.id === result.best
+      ? trans('%1 (best)', model.name)
+      : model.name,
+    ...metrics.map(metric => formatMetric(model.metrics[metric])),
+    (model.trainMs / 1000).toFixed(2),
+    model.status === 'succeeded'
+      ? trans('succeeded')
+      : trans('failed: %1', model.error ?? '')
+  ]);
+  const bestIndex = ordered.findIndex(model => model.id === result.best);
+  return { headers, rows, bestIndex };
+}
+
+/** Models sorted by the primary metric; failed models last. */
+export function rankModels(result: IRunResult): IModelResult[] {
+  const sign = result.higherIsBetter ? -1 : 1;
+  const score = (model: IModelResult) => {
+    const value = model.metrics[result.primaryMetric];
+    return model.status === 'succeeded' && value !== undefined
+      ? sign * value
+      : Infinity;
+  };
+  return [...result.models].sort((a, b) => score(a) - score(b));
+}
+
+/** Escape text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/**
+ * The leaderboard as a self-contained HTML table: every value escaped, no
+ * script, no style sheet, so it reads the same in any notebook viewer.
+ */
+export function leaderboardHtml(result: IRunResult, trans: Translate): string {
+  const { headers, rows, bestIndex } = leaderboardRows(result, trans);
+  const head = headers
+    .map(text => `<th scope="col">${escapeHtml(text)}</th>`)
+    .join('');
+  const body = rows
+    .map((cells, index) => {
+      const tag = index === bestIndex ? '<tr class="best">' : '<tr>';
+      const tds = cells
+        .map((text, column) =>
+          index === bestIndex && column === 1
+            ? `<td><strong>${escapeHtml(text)}</strong></td>`
+            : `<td>${escapeHtml(text)}</td>`
+        )
+        .join('');
+      return `${tag}${tds}</tr>`;
+    })
+    .join('\n');
+  const caption = escapeHtml(runCaption(result, trans));
+  return (
+    `<table class="training-wizard-leaderboard">\n` +
+    `<caption>${caption}</caption>\n` +
+    `<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`
+  );
+}
+
+/** The leaderboard as an aligned plain-text table. */
+export function leaderboardText(result: IRunResult, trans: Translate): string {
+  const { headers, rows } = leaderboardRows(result, trans);
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...rows.map(row => row[column].length))
+  );
+  const line = (cells: string[]) =>
+    cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
+  return [
+    runCaption(result, trans),
+    line(headers),
+    line(widths.map(width => '-'.repeat(width))),
+    ...rows.map(line)
+  ].join('\n');
+}
+
+/** One line that says what the run predicted and on how many rows. */
+export function runCaption(result: IRunResult, trans: Translate): string {
+  const task =
+    result.task === 'classification'
+      ? trans('classification')
+      : trans('regression');
+  const base = trans(
+    'Target %1 (%2): %3 training rows, %4 validation rows.',
+    result.target,
+    task,
+    result.trainRows,
+    result.validationRows
+  );
+  return result.partial
+    ? `${base} ${trans('Cancelled: partial results.')}`
+    : base;
+}

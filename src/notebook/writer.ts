@@ -1,0 +1,181 @@
+/**
+ * Writes a run's results into a notebook: one wizard-owned code cell per run
+ * key, found again by its metadata and updated in place. Writes go through
+ * the notebook's shared model, so collaborators see them.
+ */
+import * as nbformat from '@jupyterlab/nbformat';
+import { INotebookModel } from '@jupyterlab/notebook';
+import { PartialJSONObject } from '@lumino/coreutils';
+
+import { IRunResult, IWizardConfig } from '../core/types';
+import { leaderboardHtml, leaderboardText, Translate } from './format';
+
+/** Metadata key of wizard-owned cells. */
+export const METADATA_KEY = 'training_wizard';
+
+/** What is recorded about the data a run trained on. */
+export interface IDataFingerprint {
+  name: string;
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+/** Everything one results cell shows and records. */
+export interface IResultsPayload {
+  runKey: string;
+  config: IWizardConfig;
+  result: IRunResult;
+  data: IDataFingerprint;
+  /** ISO 8601 time the run finished. */
+  finished: string;
+}
+
+/**
+ * The index of the wizard-owned cell of `runKey`, or -1.
+ *
+ * #### Notes
+ * Cells with malformed wizard metadata are skipped, never changed.
+ */
+export function findResultsCell(model: INotebookModel, runKey: string): number {
+  const cells = model.sharedModel.cells;
+  for (let index = 0; index < cells.length; index++) {
+    const metadata = cells[index].getMetadata(METADATA_KEY);
+    if (
+      metadata !== null &&
+      typeof metadata === 'object' &&
+      !Array.isArray(metadata) &&
+      (metadata as { run_key?: unknown }).run_key === runKey
+    ) {
+      return index;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Insert or update the results cell of `payload.runKey`.
+ *
+ * A new cell goes right below `activeIndex` (or at the end when it is -1).
+ * An existing cell of the same run key is updated where it is. Returns the
+ * cell's index. Touches no other cell.
+ */
+export function writeResults(
+  model: INotebookModel,
+  payload: IResultsPayload,
+  activeIndex: number,
+  trans: Translate
+): number {
+  const outputs = buildOutputs(payload, trans);
+  const metadata = buildMetadata(payload);
+  const shared = model.sharedModel;
+  const existing = findResultsCell(model, payload.runKey);
+  if (existing >= 0) {
+    const cell = shared.cells[existing];
+    shared.transact(() => {
+      cell.setSource(cellSource(payload, trans));
+      cell.setMetadata(METADATA_KEY, metadata);
+      (cell as unknown as { setOutputs(o: nbformat.IOutput[]): void }).setOutputs(
+        outputs
+      );
+    });
+    return existing;
+  }
+  const count = shared.cells.length;
+  const index =
+    activeIndex >= 0 && activeIndex < count ? activeIndex + 1 : count;
+  shared.insertCell(index, {
+    cell_type: 'code',
+    source: cellSource(payload, trans),
+    metadata: { [METADATA_KEY]: metadata },
+    outputs,
+    execution_count: null
+  });
+  return index;
+}
+
+/** The outputs of a results cell: escaped HTML and plain text. */
+export function buildOutputs(
+  payload: IResultsPayload,
+  trans: Translate
+): nbformat.IOutput[] {
+  return [
+    {
+      output_type: 'display_data',
+      data: {
+        'text/html': leaderboardHtml(payload.result, trans),
+        'text/plain': leaderboardText(payload.result, trans)
+      },
+      metadata: {}
+    }
+  ];
+}
+
+/** The `training_wizard` metadata: JSON-safe, no NaN or Infinity. */
+export function buildMetadata(
+  payload: IResultsPayload
+): PartialJSONObject {
+  const { config, result } = payload;
+  return toJsonSafe({
+    version: 1,
+    run_key: payload.runKey,
+    config,
+    data: payload.data,
+    seed: config.seed,
+    backend: result.backend,
+    engine_version: result.engineVersion,
+    finished: payload.finished,
+    command: headlessCommand(payload),
+    best: result.best,
+    partial: result.partial,
+    leaderboard: result.models.map(model => ({
+      id: model.id,
+      name: model.name,
+      status: model.status,
+      error: model.error ?? null,
+      metrics: model.metrics,
+      train_ms: model.trainMs,
+      hyperparameters: model.hyperparameters
+    })),
+    class_counts: result.classCounts,
+    skipped_lines: result.skippedLines,
+    imputed: result.imputed
+  }) as PartialJSONObject;
+}
+
+/** The equivalent `training-wizard train` command line. */
+export function headlessCommand(payload: IResultsPayload): string {
+  const { config } = payload;
+  const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+  return [
+    'training-wizard train',
+    quote(payload.data.path),
+    `--target ${quote(config.target)}`,
+    `--models ${config.models.join(',')}`,
+    `--holdout ${config.holdout}`,
+    `--seed ${config.seed}`,
+    `--epochs ${config.epochs}`,
+    `--batch-size ${config.batchSize}`,
+    '--json'
+  ].join(' ');
+}
+
+/** A deep copy where non-finite numbers become null. */
+export function toJsonSafe(value: unknown): unknown {
+  return JSON.parse(
+    JSON.stringify(value, (_key, item) =>
+      typeof item === 'number' && !Number.isFinite(item) ? null : item
+    )
+  );
+}
+
+/** A comment-only source; line breaks in the target cannot end the comment. */
+function cellSource(payload: IResultsPayload, trans: Translate): string {
+  const target = payload.config.target.replace(/[\r\n\u2028\u2029]+/g, ' ');
+  return [
+    trans('# Training Wizard results for target %1.', target),
+    trans(
+      '# Written by the Training Wizard panel; re-run from the panel, since running this cell clears its outputs.'
+    )
+  ].join('\n');
+}

@@ -1,0 +1,277 @@
+import { IDisposable } from '@lumino/disposable';
+import { ISignal, Signal } from '@lumino/signaling';
+
+import { defaultConfig, DEFAULTS } from '../core/config';
+import { TrainingSession } from '../core/session';
+import {
+  IDatasetProfile,
+  IFinding,
+  IWizardConfig,
+  ModelId,
+  TaskType
+} from '../core/types';
+import { IReadOptions } from '../data/csv';
+import { defaultFeatures, inferTask } from '../data/preflight';
+import { WorkerClient } from '../engine/client';
+
+/** The five steps of the wizard, in order. */
+export const STEPS = ['data', 'target', 'models', 'train', 'evaluate'] as const;
+export type StepName = (typeof STEPS)[number];
+
+/** A short message shown at the top of the panel. */
+export interface INotice {
+  kind: 'info' | 'success' | 'error';
+  text: string;
+}
+
+/** The file chosen in Step 1. */
+export interface IChosenFile {
+  path: string;
+  name: string;
+  /** Size in bytes of the text, as UTF-8. */
+  size: number;
+}
+
+/** Training options a person can change in Step 3, seeded from settings. */
+export type TrainingOptions = Pick<
+  IWizardConfig,
+  'epochs' | 'batchSize' | 'holdout' | 'seed' | 'learningRate' | 'backend'
+>;
+
+/**
+ * The state of one wizard panel besides the run itself: the chosen file, its
+ * profile, the configuration and the pre-flight findings. Views render it and
+ * call its methods; they never keep state of their own.
+ */
+export class WizardModel implements IDisposable {
+  constructor(options: WizardModel.IOptions) {
+    this.client = options.client;
+    this._options = { ...options.defaults };
+    this._readOptions = { rowLimit: options.rowLimit };
+  }
+
+  /** The run state machine of this panel. */
+  readonly session = new TrainingSession();
+
+  /** The worker client owned by this model. */
+  readonly client: WorkerClient;
+
+  /** Emitted after any change of the model. */
+  get changed(): ISignal<this, void> {
+    return this._changed;
+  }
+
+  get step(): StepName {
+    return this._step;
+  }
+
+  get file(): IChosenFile | null {
+    return this._file;
+  }
+
+  /** The file's text, kept for the training request. */
+  get text(): string {
+    return this._text;
+  }
+
+  get readOptions(): IReadOptions {
+    return this._readOptions;
+  }
+
+  get profile(): IDatasetProfile | null {
+    return this._profile;
+  }
+
+  get isLoading(): boolean {
+    return this._isLoading;
+  }
+
+  /** The configuration; null until a target is chosen. */
+  get config(): IWizardConfig | null {
+    return this._config;
+  }
+
+  get options(): TrainingOptions {
+    return this._options;
+  }
+
+  /** Findings of the file and of the configuration. */
+  get findings(): IFinding[] {
+    const fileFindings = this._profile?.findings ?? [];
+    return this._config ? this._checkFindings : fileFindings;
+  }
+
+  get notice(): INotice | null {
+    return this._notice;
+  }
+
+  /** Whether training may start: a checked configuration with no errors. */
+  get canStart(): boolean {
+    return (
+      this._config !== null &&
+      !this._isChecking &&
+      this._config.features.length > 0 &&
+      this._config.models.length > 0 &&
+      !this.findings.some(finding => finding.severity === 'error')
+    );
+  }
+
+  get isDisposed(): boolean {
+    return this._isDisposed;
+  }
+
+  setStep(step: StepName): void {
+    if (this._step !== step) {
+      this._step = step;
+      this._changed.emit();
+    }
+  }
+
+  setNotice(notice: INotice | null): void {
+    this._notice = notice;
+    this._changed.emit();
+  }
+
+  /**
+   * Read and profile a file's text in the data worker. Clears the target and
+   * findings of the previous file; keeps the training options.
+   */
+  async loadFile(file: IChosenFile, text: string): Promise<void> {
+    this._file = file;
+    this._text = text;
+    this._profile = null;
+    this._config = null;
+    this._checkFindings = [];
+    this._isLoading = true;
+    this._notice = null;
+    this._changed.emit();
+    try {
+      this._profile = await this.client.inspect(
+        file.name,
+        text,
+        this._readOptions
+      );
+    } finally {
+      this._isLoading = false;
+      this._changed.emit();
+    }
+  }
+
+  /** Choose the target: infers the task and selects the default features. */
+  setTarget(target: string): Promise<void> {
+    if (!this._profile) {
+      return Promise.resolve();
+    }
+    const task = inferTask(this._profile, target);
+    const features = defaultFeatures(this._profile, target);
+    const models = this._config?.models;
+    this._config = {
+      ...defaultConfig(target, task, features),
+      ...this._options,
+      ...(models ? { models } : {}),
+      skipRaggedRows: this._config?.skipRaggedRows ?? false
+    };
+    return this._recheck();
+  }
+
+  setTask(task: TaskType): Promise<void> {
+    return this._update({ task });
+  }
+
+  setFeatures(features: string[]): Promise<void> {
+    return this._update({ features });
+  }
+
+  setModels(models: ModelId[]): Promise<void> {
+    return this._update({ models });
+  }
+
+  setSkipRaggedRows(skip: boolean): Promise<void> {
+    return this._update({ skipRaggedRows: skip });
+  }
+
+  /** Change a training option; applies to the next run. */
+  setOption<K extends keyof TrainingOptions>(
+    key: K,
+    value: TrainingOptions[K]
+  ): Promise<void> {
+    this._options = { ...this._options, [key]: value };
+    return this._update({ [key]: value } as Partial<IWizardConfig>);
+  }
+
+  /** Dispose the session and the worker client. */
+  dispose(): void {
+    if (this._isDisposed) {
+      return;
+    }
+    this._isDisposed = true;
+    this.session.dispose();
+    this.client.dispose();
+    Signal.clearData(this);
+  }
+
+  private _update(change: Partial<IWizardConfig>): Promise<void> {
+    if (!this._config) {
+      this._changed.emit();
+      return Promise.resolve();
+    }
+    this._config = { ...this._config, ...change };
+    return this._recheck();
+  }
+
+  private async _recheck(): Promise<void> {
+    const config = this._config;
+    if (!config) {
+      return;
+    }
+    this._isChecking = true;
+    this._changed.emit();
+    try {
+      const findings = await this.client.check(config);
+      if (this._config === config) {
+        this._checkFindings = findings;
+      }
+    } finally {
+      if (this._config === config) {
+        this._isChecking = false;
+      }
+      if (!this._isDisposed) {
+        this._changed.emit();
+      }
+    }
+  }
+
+  private _step: StepName = 'data';
+  private _file: IChosenFile | null = null;
+  private _text = '';
+  private _readOptions: IReadOptions;
+  private _profile: IDatasetProfile | null = null;
+  private _isLoading = false;
+  private _isChecking = false;
+  private _config: IWizardConfig | null = null;
+  private _checkFindings: IFinding[] = [];
+  private _options: TrainingOptions;
+  private _notice: INotice | null = null;
+  private _isDisposed = false;
+  private _changed = new Signal<this, void>(this);
+}
+
+export namespace WizardModel {
+  export interface IOptions {
+    client: WorkerClient;
+    /** Training options from the settings. */
+    defaults: TrainingOptions;
+    /** Maximum data rows read from a file. Defaults to 1,000,000. */
+    rowLimit?: number;
+  }
+}
+
+/** Training options when no settings are loaded. */
+export const DEFAULT_OPTIONS: TrainingOptions = {
+  epochs: DEFAULTS.epochs,
+  batchSize: DEFAULTS.batchSize,
+  holdout: DEFAULTS.holdout,
+  seed: DEFAULTS.seed,
+  learningRate: DEFAULTS.learningRate,
+  backend: DEFAULTS.backend
+};

@@ -1,0 +1,267 @@
+import { IDisposable } from '@lumino/disposable';
+import { ISignal, Signal } from '@lumino/signaling';
+
+import { pickBest, primaryMetric } from '../core/results';
+import { TransitionError } from '../core/session';
+import { IModelResult, IRunResult, IWizardConfig } from '../core/types';
+import { Response } from '../engine/protocol';
+import { WizardModel } from './model';
+
+/** What a finished run hands to whoever writes it into a notebook. */
+export interface IFinishedRun {
+  runId: number;
+  config: IWizardConfig;
+  result: IRunResult;
+}
+
+/**
+ * Connects the panel's session to the worker client: starts, cancels and
+ * restarts runs, and turns worker messages into session transitions.
+ */
+export class RunController implements IDisposable {
+  constructor(options: RunController.IOptions) {
+    this._model = options.model;
+    this._trans = options.trans;
+    this._now = options.now ?? (() => Date.now());
+  }
+
+  /** Emitted once per successful run, after the session succeeded. */
+  get succeeded(): ISignal<this, IFinishedRun> {
+    return this._succeeded;
+  }
+
+  get isDisposed(): boolean {
+    return this._isDisposed;
+  }
+
+  /**
+   * Start a run with the model's configuration.
+   *
+   * Returns false and sets a notice when the run cannot start: a run is going,
+   * a finished run needs Restart, or the configuration has errors.
+   */
+  start(): boolean {
+    const model = this._model;
+    const session = model.session;
+    const config = model.config;
+    if (session.state === 'idle' && (!config || !model.canStart)) {
+      model.setNotice({
+        kind: 'error',
+        text: this._trans(
+          'Fix the errors listed in Steps 1 and 2 before training.'
+        )
+      });
+      return false;
+    }
+    let runId: number;
+    try {
+      runId = session.start();
+    } catch (reason) {
+      if (!(reason instanceof TransitionError)) {
+        throw reason;
+      }
+      model.setNotice({ kind: 'error', text: this._transitionText(reason) });
+      return false;
+    }
+    this._partial = [];
+    this._plannedEpochs = 0;
+    this._epochsDone = 0;
+    this._startedAt = this._now();
+    this._config = config!;
+    model.setNotice(null);
+    model.client.train(
+      {
+        runId,
+        fileName: model.file?.name ?? '',
+        text: model.text,
+        options: model.readOptions,
+        config: config!
+      },
+      {
+        onMessage: message => this._onMessage(runId, message),
+        onCrash: message => this._fail(runId, message)
+      }
+    );
+    return true;
+  }
+
+  /** Cancel the running run; finished models are kept as partial results. */
+  cancel(): void {
+    const session = this._model.session;
+    if (session.state !== 'running') {
+      return;
+    }
+    this._model.client.stop();
+    session.cancel(this._partialResult());
+    this._model.setNotice({
+      kind: 'info',
+      text: this._trans('Training cancelled.')
+    });
+  }
+
+  /** Return to a clean Step 4 with the same configuration. */
+  restart(): void {
+    const session = this._model.session;
+    if (session.state === 'running') {
+      this._model.setNotice({
+        kind: 'error',
+        text: this._trans('Cancel the run before restarting.')
+      });
+      return;
+    }
+    session.restart();
+    this._model.setNotice(null);
+    this._model.setStep('train');
+  }
+
+  /** Stop any run and disconnect. Repeat calls are a no-op. */
+  dispose(): void {
+    if (this._isDisposed) {
+      return;
+    }
+    this._isDisposed = true;
+    this._model.client.stop();
+    Signal.clearData(this);
+  }
+
+  private _onMessage(runId: number, message: Response): void {
+    const session = this._model.session;
+    if (!session.isCurrent(runId)) {
+      return;
+    }
+    switch (message.type) {
+      case 'run-started':
+        this._plannedEpochs = message.models.reduce(
+          (sum, entry) => sum + entry.epochs,
+          0
+        );
+        this._modelEpochs = new Map(
+          message.models.map(entry => [entry.id, entry.epochs])
+        );
+        break;
+      case 'model-started':
+        this._currentModel = message.modelName;
+        this._report(runId, 0, 0, null);
+        break;
+      case 'epoch-ended':
+        this._report(runId, message.epoch, message.epochs, message.loss);
+        break;
+      case 'model-finished':
+        this._partial.push(message.result);
+        this._epochsDone += this._modelEpochs.get(message.result.id) ?? 0;
+        break;
+      case 'run-finished':
+        this._model.client.stop();
+        if (session.succeed(runId, message.result)) {
+          this._model.setStep('evaluate');
+          this._succeeded.emit({
+            runId,
+            config: this._config!,
+            result: message.result
+          });
+        }
+        break;
+      case 'error':
+        this._fail(runId, message.message);
+        break;
+    }
+  }
+
+  private _report(
+    runId: number,
+    epoch: number,
+    epochs: number,
+    loss: number | null
+  ): void {
+    const done = this._epochsDone + epoch;
+    const fraction =
+      this._plannedEpochs > 0 ? Math.min(1, done / this._plannedEpochs) : 0;
+    const elapsed = this._now() - this._startedAt;
+    this._model.session.report(runId, {
+      fraction,
+      modelName: this._currentModel,
+      epoch,
+      epochs,
+      loss,
+      remainingMs: fraction > 0 ? (elapsed / fraction) * (1 - fraction) : null
+    });
+  }
+
+  private _fail(runId: number, message: string): void {
+    this._model.client.stop();
+    if (this._model.session.fail(runId, message)) {
+      this._model.setNotice({
+        kind: 'error',
+        text: this._trans(
+          'Training failed: %1 Restart to try again; check the data and settings if it fails again.',
+          message
+        )
+      });
+    }
+  }
+
+  private _partialResult(): IRunResult | null {
+    const config = this._config;
+    if (!config || this._partial.length === 0) {
+      return null;
+    }
+    const { metric, higherIsBetter } = primaryMetric(config.task);
+    return {
+      task: config.task,
+      target: config.target,
+      primaryMetric: metric,
+      higherIsBetter,
+      models: [...this._partial],
+      best: pickBest(this._partial, metric, higherIsBetter),
+      classCounts: null,
+      trainRows: 0,
+      validationRows: 0,
+      skippedLines: [],
+      droppedTargetRows: 0,
+      imputed: [],
+      backend: '',
+      tensorsBefore: 0,
+      tensorsAfter: 0,
+      partial: true,
+      engineVersion: ''
+    };
+  }
+
+  private _transitionText(error: TransitionError): string {
+    switch (error.reason) {
+      case 'already-running':
+        return this._trans('Training is already running.');
+      case 'restart-required':
+        return this._trans('Press Restart before starting another run.');
+      default:
+        return this._trans('No run to cancel.');
+    }
+  }
+
+  private _model: WizardModel;
+  private _trans: RunController.Translate;
+  private _now: () => number;
+  private _config: IWizardConfig | null = null;
+  private _partial: IModelResult[] = [];
+  private _plannedEpochs = 0;
+  private _epochsDone = 0;
+  private _modelEpochs = new Map<string, number>();
+  private _currentModel = '';
+  private _startedAt = 0;
+  private _isDisposed = false;
+  private _succeeded = new Signal<this, IFinishedRun>(this);
+}
+
+export namespace RunController {
+  export type Translate = (
+    message: string,
+    ...args: Array<string | number>
+  ) => string;
+
+  export interface IOptions {
+    model: WizardModel;
+    trans: Translate;
+    /** Clock for elapsed time. Defaults to `Date.now`. */
+    now?: () => number;
+  }
+}

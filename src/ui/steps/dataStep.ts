@@ -1,0 +1,124 @@
+import { IColumnProfile } from '../../core/types';
+import { el, table } from '../dom';
+import { findingsList } from '../findings';
+import { StepView } from './base';
+
+/** Step 1: choose a CSV file, see its first rows and column types. */
+export class DataStep extends StepView {
+  constructor(options: DataStep.IOptions) {
+    super(options);
+    this._chooseFile = options.chooseFile;
+    this.title.label = this.trans.__('1. Data');
+  }
+
+  protected renderBody(host: HTMLElement): void {
+    const trans = this.trans;
+    const choose = el('button', {
+      className: 'jp-mod-styled jp-mod-accept',
+      text: trans.__('Choose CSV file…'),
+      attrs: { type: 'button' }
+    });
+    choose.addEventListener('click', () => void this._chooseFile());
+    host.appendChild(choose);
+
+    const { file, profile, isLoading } = this.model;
+    if (file) {
+      host.appendChild(
+        el('p', {
+          className: 'jp-TrainingWizard-fileName',
+          text: trans.__('File: %1', file.path)
+        })
+      );
+    }
+    if (isLoading) {
+      host.appendChild(
+        el('p', { text: trans.__('Reading the file…'), attrs: { role: 'status' } })
+      );
+      return;
+    }
+    if (!profile) {
+      return;
+    }
+    host.appendChild(
+      el('p', {
+        text: trans.__(
+          '%1 rows, %2 columns, delimiter %3.',
+          profile.rowCount,
+          profile.columns.length,
+          Private.delimiterName(profile.delimiter, trans)
+        )
+      })
+    );
+    const findings = findingsList(profile.findings, trans);
+    if (findings) {
+      host.appendChild(findings);
+    }
+    if (profile.columns.length > 0) {
+      host.appendChild(this._columnsTable(profile.columns));
+      host.appendChild(
+        table(
+          profile.columns.map(column => column.name),
+          profile.preview.slice(0, 5),
+          trans.__('First rows')
+        )
+      );
+      const next = el('button', {
+        className: 'jp-mod-styled',
+        text: trans.__('Next: choose the target'),
+        attrs: { type: 'button' }
+      });
+      next.addEventListener('click', () => this.model.setStep('target'));
+      host.appendChild(next);
+    }
+  }
+
+  private _columnsTable(columns: IColumnProfile[]): HTMLElement {
+    const trans = this.trans;
+    return table(
+      [
+        trans.__('Column'),
+        trans.__('Type'),
+        trans.__('Missing'),
+        trans.__('Distinct'),
+        trans.__('Summary')
+      ],
+      columns.map(column => [
+        column.name,
+        column.type,
+        String(column.missing),
+        String(column.distinct),
+        column.summary
+      ]),
+      trans.__('Columns')
+    );
+  }
+
+  private _chooseFile: () => Promise<void>;
+}
+
+export namespace DataStep {
+  export interface IOptions extends StepView.IOptions {
+    /** Opens the file dialog and loads the chosen file into the model. */
+    chooseFile: () => Promise<void>;
+  }
+}
+
+namespace Private {
+  export function delimiterName(
+    delimiter: string,
+    trans: { __: (text: string) => string }
+  ): string {
+    switch (delimiter) {
+      case ',':
+        return trans.__('comma');
+      case ';':
+        return trans.__('semicolon');
+      case '\t':
+        return trans.__('tab');
+      case '|':
+        return trans.__('pipe');
+      default:
+        return JSON.stringify(delimiter);
+    }
+  }
+}

@@ -1,0 +1,170 @@
+import { TranslationBundle } from '@jupyterlab/translation';
+
+import { LIMITS } from '../../core/config';
+import { BackendName, ModelId, TaskType } from '../../core/types';
+import { el, field } from '../dom';
+import { TrainingOptions } from '../model';
+import { StepView } from './base';
+
+/** Step 3: the models that will train, the split and the training options. */
+export class ModelsStep extends StepView {
+  constructor(options: StepView.IOptions) {
+    super(options);
+    this.title.label = this.trans.__('3. Models & validation');
+  }
+
+  protected renderBody(host: HTMLElement): void {
+    const trans = this.trans;
+    const config = this.model.config;
+    if (!config) {
+      host.appendChild(el('p', { text: trans.__('Choose a target first.') }));
+      return;
+    }
+    const chosen = new Set(config.models);
+    const items = (['baseline', 'linear', 'mlp'] as ModelId[]).map(id => {
+      const box = el('input', { attrs: { type: 'checkbox' } });
+      box.checked = chosen.has(id);
+      box.addEventListener('change', () => {
+        const next = (['baseline', 'linear', 'mlp'] as ModelId[]).filter(
+          item => (item === id ? box.checked : chosen.has(item))
+        );
+        void this.model.setModels(next);
+      });
+      const info = modelInfo(id, config.task, trans);
+      return el('li', {}, [
+        el('label', {}, [
+          box,
+          el('strong', { text: ` ${info.name}` }),
+          el('span', {
+            className: 'jp-TrainingWizard-fieldHint',
+            text: ` ${info.description}`
+          })
+        ])
+      ]);
+    });
+    host.appendChild(
+      el('fieldset', {}, [
+        el('legend', { text: trans.__('Models') }),
+        el('ul', { className: 'jp-TrainingWizard-models' }, items)
+      ])
+    );
+
+    const split =
+      config.task === 'classification'
+        ? trans.__(
+            'Validation: stratified holdout of %1% of the rows, shuffled with the seed.',
+            Math.round(config.holdout * 100)
+          )
+        : trans.__(
+            'Validation: holdout of %1% of the rows, shuffled with the seed.',
+            Math.round(config.holdout * 100)
+          );
+    host.appendChild(el('p', { text: split }));
+    host.appendChild(this._numberField('epochs', trans.__('Epochs'), 1));
+    host.appendChild(this._numberField('batchSize', trans.__('Batch size'), 1));
+    host.appendChild(
+      this._numberField('holdout', trans.__('Validation fraction'), 0.05)
+    );
+    host.appendChild(this._numberField('seed', trans.__('Seed'), 1));
+    host.appendChild(
+      this._numberField('learningRate', trans.__('Learning rate'), 0.001)
+    );
+    host.appendChild(this._backendField());
+
+    const next = el('button', {
+      className: 'jp-mod-styled',
+      text: trans.__('Next: train'),
+      attrs: { type: 'button' }
+    });
+    next.addEventListener('click', () => this.model.setStep('train'));
+    host.appendChild(next);
+  }
+
+  private _numberField(
+    key: 'epochs' | 'batchSize' | 'holdout' | 'seed' | 'learningRate',
+    caption: string,
+    step: number
+  ): HTMLElement {
+    const { min, max } = LIMITS[key];
+    const input = el('input', {
+      attrs: {
+        type: 'number',
+        name: key,
+        min: String(min),
+        max: String(max),
+        step: String(step)
+      }
+    });
+    input.value = String(this.model.options[key]);
+    input.addEventListener('change', () => {
+      const value = Number(input.value);
+      if (!Number.isFinite(value) || value < min || value > max) {
+        this.model.setNotice({
+          kind: 'error',
+          text: this.trans.__(
+            '%1 must be between %2 and %3; kept %4.',
+            caption,
+            min,
+            max,
+            this.model.options[key]
+          )
+        });
+        return;
+      }
+      void this.model.setOption(key, value as TrainingOptions[typeof key]);
+    });
+    return field(caption, input);
+  }
+
+  private _backendField(): HTMLElement {
+    const select = el('select', { attrs: { name: 'backend' } }, [
+      el('option', { text: this.trans.__('auto (wasm, else cpu)'), attrs: { value: 'auto' } }),
+      el('option', { text: 'wasm', attrs: { value: 'wasm' } }),
+      el('option', { text: 'cpu', attrs: { value: 'cpu' } })
+    ]);
+    select.value = this.model.options.backend;
+    select.addEventListener(
+      'change',
+      () => void this.model.setOption('backend', select.value as BackendName)
+    );
+    return field(this.trans.__('Backend'), select);
+  }
+}
+
+/** Translated name and one-line description of a model for a task. */
+export function modelInfo(
+  id: ModelId,
+  task: TaskType,
+  trans: TranslationBundle
+): { name: string; description: string } {
+  const classification = task === 'classification';
+  switch (id) {
+    case 'baseline':
+      return classification
+        ? {
+            name: trans.__('Baseline'),
+            description: trans.__('Always predicts the most frequent class.')
+          }
+        : {
+            name: trans.__('Baseline'),
+            description: trans.__('Always predicts the training mean.')
+          };
+    case 'linear':
+      return classification
+        ? {
+            name: trans.__('Logistic regression'),
+            description: trans.__('One dense softmax layer, Adam optimiser.')
+          }
+        : {
+            name: trans.__('Linear regression'),
+            description: trans.__('One dense linear layer, Adam optimiser.')
+          };
+    case 'mlp':
+      return {
+        name: trans.__('MLP'),
+        description: trans.__(
+          'One hidden layer of 32 ReLU units, early stopping on validation loss.'
+        )
+      };
+  }
+}
