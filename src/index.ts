@@ -9,6 +9,7 @@ import { IDocumentManager } from '@jupyterlab/docmanager';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+import { PathExt } from '@jupyterlab/coreutils';
 
 import { WorkerClient } from './engine/client';
 import { spawnTrainingWorker } from './engine/spawn';
@@ -75,7 +76,14 @@ const plugin: JupyterFrontEndPlugin<void> = {
       model,
       runner,
       trans,
-      chooseFile: () => chooseDataFile({ app, docManager, model, trans }),
+      chooseFile: () =>
+        chooseDataFile({
+          app,
+          docManager,
+          model,
+          trans,
+          defaultPath: PathExt.dirname(tracker.currentWidget?.context.path ?? '')
+        }),
       writeResults: () => delivery.writeLast(),
       notebookLabel: () => delivery.targetLabel()
     });

@@ -27,7 +27,8 @@ export interface IReadOptions {
  *
  * Rows whose field count differs from the header's are never in `cells`,
  * whether or not they were skipped on request, and their line numbers are in
- * `raggedLines`. The `ragged-rows` error finding tells the two cases apart.
+ * `raggedLines`. The `ragged-rows` error and the `ragged-rows-skipped` warning
+ * distinguish the two cases.
  */
 export interface ITable {
   fileName: string;
@@ -37,7 +38,8 @@ export interface ITable {
   columns: string[];
   /**
    * Column-major cells: `cells[column][row]`. A missing cell, including one
-   * that held a missing marker, is the empty string.
+   * that held a missing marker, is the empty string. Treat the arrays as
+   * read-only, because parsed numbers are cached per array.
    */
   cells: string[][];
   /** File line number (header = 1) where each kept data row starts. */
@@ -74,7 +76,7 @@ const MAX_LISTED_RAGGED = 10;
  * quoted fields with delimiters, line breaks and doubled quotes. Leading and
  * trailing blank lines are ignored, and so are blank lines between rows
  * unless the file has a single column, where they are missing values.
- * Problems are reported in `findings`, never thrown.
+ * Problems in the text become `findings`; no input text makes it throw.
  */
 export function readCsv(
   text: string,
@@ -104,7 +106,11 @@ export function readCsv(
     return table;
   }
 
-  const parsed = Papa.parse<string[]>(source, { delimiter, skipEmptyLines: false });
+  // Records split on \n, and `numberRecords` removes a \r left at the end of
+  // a record, so LF, CRLF and mixed files read alike. Only a file without any
+  // \n splits on \r.
+  const newline = source.includes('\n') ? '\n' : '\r';
+  const parsed = Papa.parse<string[]>(source, { delimiter, newline, skipEmptyLines: false });
   const records = numberRecords(parsed.data, parsed.meta.linebreak);
   table.findings.push(...quoteFindings(parsed.errors, records, fileName));
   const header = records.shift()!;
@@ -125,8 +131,8 @@ function dropBlankRecords(records: IRecord[], width: number): IRecord[] {
   while (end > 0 && isBlank(records[end - 1])) {
     end--;
   }
-  const kept = records.slice(0, end);
-  return width === 1 ? kept : kept.filter(record => !isBlank(record));
+  const leading = records.slice(0, end);
+  return width === 1 ? leading : leading.filter(record => !isBlank(record));
 }
 
 /** Split records into kept and ragged rows and fill the table's cells. */
@@ -135,9 +141,9 @@ function fillRows(table: ITable, records: IRecord[], options: IReadOptions): voi
   const missing = new Set(options.missingMarkers ?? DEFAULT_MISSING_MARKERS);
   const rowLimit = options.rowLimit ?? DEFAULT_ROW_LIMIT;
   const ragged: IRecord[] = [];
-  const kept: IRecord[] = [];
+  const complete: IRecord[] = [];
   for (const record of records) {
-    (record.fields.length === width ? kept : ragged).push(record);
+    (record.fields.length === width ? complete : ragged).push(record);
   }
   table.raggedLines = ragged.map(record => record.line);
   if (ragged.length > 0) {
@@ -146,11 +152,11 @@ function fillRows(table: ITable, records: IRecord[], options: IReadOptions): voi
 
   // TODO: keep a seeded random sample instead of the first rows, because a
   // file sorted by the target would otherwise lose whole classes.
-  if (kept.length > rowLimit) {
-    table.findings.push(rowLimitFinding(table.fileName, kept.length, rowLimit));
-    kept.length = rowLimit;
+  if (complete.length > rowLimit) {
+    table.findings.push(rowLimitFinding(table.fileName, complete.length, rowLimit));
+    complete.length = rowLimit;
   }
-  if (kept.length === 0 && ragged.length === 0) {
+  if (complete.length === 0 && ragged.length === 0) {
     table.findings.push(
       makeFinding(
         'error',
@@ -161,9 +167,9 @@ function fillRows(table: ITable, records: IRecord[], options: IReadOptions): voi
     );
   }
 
-  table.lines = kept.map(record => record.line);
+  table.lines = complete.map(record => record.line);
   table.cells = table.columns.map((_, column) =>
-    kept.map(record => {
+    complete.map(record => {
       const cell = record.fields[column];
       return missing.has(cell.trim()) ? '' : cell;
     })

@@ -64,19 +64,23 @@ export function detectDateOrder(cells: string[]): DateOrder | null {
   if (values.every(text => parseDate(text, 'ymd') !== null)) {
     return 'ymd';
   }
-  const matches = values.map(text => YEAR_LAST.exec(text));
-  if (matches.some(match => match === null)) {
-    return null;
+  const matches: RegExpExecArray[] = [];
+  for (const text of values) {
+    const match = YEAR_LAST.exec(text);
+    if (!match) {
+      return null;
+    }
+    matches.push(match);
   }
-  const dayFirst = matches.some(match => Number(match![1]) > 12);
-  const monthFirst = matches.some(match => Number(match![3]) > 12);
+  const dayFirst = matches.some(match => Number(match[1]) > 12);
+  const monthFirst = matches.some(match => Number(match[3]) > 12);
   let order: DateOrder;
   if (dayFirst !== monthFirst) {
     order = dayFirst ? 'dmy' : 'mdy';
   } else if (dayFirst) {
     return null;
   } else {
-    order = matches[0]![2] === '.' ? 'dmy' : 'mdy';
+    order = matches[0][2] === '.' ? 'dmy' : 'mdy';
   }
   return values.every(text => parseDate(text, order) !== null) ? order : null;
 }

@@ -15,10 +15,10 @@ const SAMPLE_RECORDS = 50;
  * Detect the field delimiter of `text`.
  *
  * A `.tsv` or `.tab` file name means tab. Otherwise each candidate splits the
- * header and the first 50 records of the first 64 KiB, and the winner is the
- * candidate that gives the header at least 2 fields and the largest share of
- * records with the header's field count, then the most fields. So `1,5;2,7`
- * under the header `a;b` is semicolon-separated: splitting on commas leaves
+ * header and the first 50 records of the first 64 KiB. A candidate must give
+ * the header at least 2 fields. The winner has the largest share of records
+ * with the header's field count, then the most fields. So `1,5;2,7` under
+ * the header `a;b` is semicolon-separated, because splitting on commas leaves
  * the header as one field. Returns `,` when no candidate splits the header.
  */
 export function detectDelimiter(text: string, fileName: string): string {

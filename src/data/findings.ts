@@ -51,13 +51,13 @@ export function formatLines(lines: number[]): string {
   if (lines.length === 1) {
     return `line ${lines[0]}`;
   }
-  const shown = lines.slice(0, MAX_LISTED_LINES);
-  const rest = lines.length - shown.length;
+  const listed = lines.slice(0, MAX_LISTED_LINES);
+  const rest = lines.length - listed.length;
   if (rest > 0) {
-    return `lines ${shown.join(', ')} and ${rest} more`;
+    return `lines ${listed.join(', ')} and ${rest} more`;
   }
-  const last = shown.pop();
-  return `lines ${shown.join(', ')} and ${last}`;
+  const last = listed.pop();
+  return `lines ${listed.join(', ')} and ${last}`;
 }
 
 /** Pluralise `noun` for `count`, for example "1 row" and "3 rows". */

@@ -16,11 +16,12 @@ const COPY_CORRELATION = 0.9999;
 /**
  * Describe how `feature` predicts `target` perfectly, or return null.
  *
- * Three patterns count: the feature's cells equal the target's on every row
- * where both are present; for classification, every level of a categorical
- * or boolean feature goes with one class, with at least 2 levels and 3 rows
- * per level on average; for regression, a numeric feature whose correlation
- * with the target is above 0.9999 in absolute value.
+ * Three patterns count:
+ * - the feature's cells equal the target's on every row where both are present.
+ * - classification: every level of a categorical or boolean feature goes
+ *   with one class, with at least 2 levels and 3 rows per level on average.
+ * - regression: the absolute correlation of a numeric feature with the
+ *   target is above 0.9999.
  */
 export function describeLeakage(
   table: ITable,

@@ -7,7 +7,7 @@
 import { IColumnProfile, IDatasetProfile } from '../core/types';
 import { ITable } from './csv';
 import { DateOrder, detectDateOrder, IDateParts, parseDate } from './datetime';
-import { booleanValue, columnIndex, parseNumber, usesDecimalComma } from './values';
+import { booleanValue, columnIndex, parseColumn, parseNumber, usesDecimalComma } from './values';
 
 /** Category levels one-hot encoded per column; rarer levels share one slot. */
 export const MAX_LEVELS = 20;
@@ -27,7 +27,7 @@ export interface IScaler {
   std: number;
 }
 
-/** How one feature column is encoded. */
+/** Encoding of one feature column. */
 export type IColumnPlan =
   | { kind: 'numeric'; column: string; decimalComma: boolean; scaler: IScaler }
   | { kind: 'boolean'; column: string; scaler: IScaler }
@@ -86,8 +86,8 @@ export function fitPlan(
       plan.excluded.push({ column: name, reason });
       continue;
     }
-    const cells = pick(table.cells[columnIndex(table, name)], trainRows);
-    const columnPlan = fitColumn(column, cells, table.delimiter);
+    const cells = table.cells[columnIndex(table, name)];
+    const columnPlan = fitColumn(column, cells, trainRows, table.delimiter);
     plan.columns.push(columnPlan);
     plan.featureNames.push(...encodedNames(columnPlan));
   }
@@ -95,29 +95,41 @@ export function fitPlan(
   return plan;
 }
 
-function fitColumn(column: IColumnProfile, cells: string[], delimiter: string): IColumnPlan {
+/**
+ * Fit the plan of one column on `trainRows`. The decimal comma and the date
+ * order are read from every row, because they describe the file's format and
+ * not the data.
+ */
+function fitColumn(
+  column: IColumnProfile,
+  cells: string[],
+  trainRows: ArrayLike<number>,
+  delimiter: string
+): IColumnPlan {
   const name = column.name;
   const isNumber = column.min !== undefined;
   if (column.type === 'boolean' && !isNumber) {
-    return { kind: 'boolean', column: name, scaler: fitScaler(cells.map(readBoolean)) };
+    const values = pick(cells, trainRows).map(readBoolean);
+    return { kind: 'boolean', column: name, scaler: fitScaler(values) };
   }
   if (isNumber) {
     const decimalComma = usesDecimalComma(cells, delimiter);
-    const values = cells.map(cell => parseNumber(cell, decimalComma));
+    const parsed = parseColumn(cells, decimalComma);
+    const values = Array.from(trainRows, row => parsed[row]);
     return { kind: 'numeric', column: name, decimalComma, scaler: fitScaler(values) };
   }
   if (column.type === 'datetime') {
-    return fitDatetime(name, cells);
+    return fitDatetime(name, cells, trainRows);
   }
   if (column.type === 'constant') {
     return { kind: 'constant', column: name };
   }
-  return fitCategorical(name, cells);
+  return fitCategorical(name, pick(cells, trainRows));
 }
 
-function fitDatetime(name: string, cells: string[]): IColumnPlan {
+function fitDatetime(name: string, cells: string[], trainRows: ArrayLike<number>): IColumnPlan {
   const order = detectDateOrder(cells) ?? 'ymd';
-  const parts = cells.map(cell => parseDate(cell, order));
+  const parts = pick(cells, trainRows).map(cell => parseDate(cell, order));
   const part = (key: keyof IDateParts) => fitScaler(parts.map(item => (item ? item[key] : NaN)));
   return {
     kind: 'datetime',
@@ -152,22 +164,38 @@ function fitCategorical(name: string, cells: string[]): IColumnPlan {
  * as an imputer followed by a standard scaler would do. With no values at
  * all, the median is 0.
  */
-export function fitScaler(values: number[]): IScaler {
-  const present = values.filter(value => !Number.isNaN(value)).sort((a, b) => a - b);
-  const median = present.length === 0 ? 0 : medianOfSorted(present);
-  const filled = values.map(value => (Number.isNaN(value) ? median : value));
-  const mean = filled.reduce((sum, value) => sum + value, 0) / Math.max(1, filled.length);
+export function fitScaler(values: ArrayLike<number>): IScaler {
+  // A typed array sorts numerically and puts NaN last.
+  const sorted = Float64Array.from(values).sort();
+  let present = sorted.length;
+  while (present > 0 && Number.isNaN(sorted[present - 1])) {
+    present--;
+  }
+  const median = present === 0 ? 0 : medianOfSorted(sorted.subarray(0, present));
+  if (present === 0 || sorted[0] === sorted[present - 1]) {
+    // Every filled value is the same, and a summed mean could be off in the last bit.
+    return { median, mean: median, std: 0 };
+  }
+  const count = sorted.length;
+  let sum = 0;
+  for (let i = 0; i < count; i++) {
+    sum += i < present ? sorted[i] : median;
+  }
+  const mean = sum / count;
   // Dividing by the largest deviation first keeps the squares finite for
   // values near 1e200.
-  const largest = filled.reduce((max, value) => Math.max(max, Math.abs(value - mean)), 0);
-  if (largest === 0 || !Number.isFinite(largest)) {
+  const largest = Math.max(Math.abs(sorted[0] - mean), Math.abs(sorted[present - 1] - mean));
+  if (!Number.isFinite(largest)) {
     return { median, mean, std: 0 };
   }
-  const sumSquares = filled.reduce((sum, value) => sum + ((value - mean) / largest) ** 2, 0);
-  return { median, mean, std: largest * Math.sqrt(sumSquares / filled.length) };
+  let sumSquares = 0;
+  for (let i = 0; i < count; i++) {
+    sumSquares += (((i < present ? sorted[i] : median) - mean) / largest) ** 2;
+  }
+  return { median, mean, std: largest * Math.sqrt(sumSquares / count) };
 }
 
-function medianOfSorted(sorted: number[]): number {
+function medianOfSorted(sorted: Float64Array): number {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
@@ -223,31 +251,33 @@ export function applyPlan(
   let offset = 0;
   for (const columnPlan of plan.columns) {
     const cells = table.cells[columnIndex(table, columnPlan.column)];
-    const encode = cellEncoder(columnPlan);
+    const encode = cellEncoder(columnPlan, cells);
     for (let i = 0; i < rowIndices.length; i++) {
-      encode(cells[rowIndices[i]], output, i * plan.width + offset);
+      encode(rowIndices[i], output, i * plan.width + offset);
     }
     offset += encodedNames(columnPlan).length;
   }
   return output;
 }
 
-/** A function that writes the encoding of one cell at `position`. */
-type CellEncoder = (cell: string, output: Float32Array, position: number) => void;
+/** A function that writes the encoding of the cell in `row` at `position`. */
+type CellEncoder = (row: number, output: Float32Array, position: number) => void;
 
-function cellEncoder(plan: IColumnPlan): CellEncoder {
+function cellEncoder(plan: IColumnPlan, cells: string[]): CellEncoder {
   switch (plan.kind) {
-    case 'numeric':
-      return (cell, output, position) => {
-        output[position] = scaleValue(parseNumber(cell, plan.decimalComma), plan.scaler);
+    case 'numeric': {
+      const parsed = parseColumn(cells, plan.decimalComma);
+      return (row, output, position) => {
+        output[position] = scaleValue(parsed[row], plan.scaler);
       };
+    }
     case 'boolean':
-      return (cell, output, position) => {
-        output[position] = scaleValue(readBoolean(cell), plan.scaler);
+      return (row, output, position) => {
+        output[position] = scaleValue(readBoolean(cells[row]), plan.scaler);
       };
     case 'datetime':
-      return (cell, output, position) => {
-        const parts = parseDate(cell, plan.order);
+      return (row, output, position) => {
+        const parts = parseDate(cells[row], plan.order);
         output[position] = scaleValue(parts ? parts.year : NaN, plan.year);
         output[position + 1] = scaleValue(parts ? parts.month : NaN, plan.month);
         output[position + 2] = scaleValue(parts ? parts.dayOfWeek : NaN, plan.dayOfWeek);
@@ -255,7 +285,8 @@ function cellEncoder(plan: IColumnPlan): CellEncoder {
     case 'categorical': {
       const slots = new Map(plan.levels.map((level, slot) => [level, slot]));
       const missingSlot = plan.levels.length;
-      return (cell, output, position) => {
+      return (row, output, position) => {
+        const cell = cells[row];
         const slot = cell === '' ? missingSlot : slots.get(cell) ?? missingSlot + 1;
         output[position + slot] = 1;
       };

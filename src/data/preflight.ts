@@ -14,8 +14,7 @@ import {
 } from '../core/types';
 import { ITable } from './csv';
 import { formatLines, makeFinding, plural } from './findings';
-import { describeLeakage } from './leakage';
-import { MAX_LEVELS } from './plan';
+import { checkFeatures } from './features';
 import { columnIndex, numericColumn } from './values';
 
 /** Distinct values above which a numeric target always means regression. */
@@ -274,13 +273,13 @@ function checkMissingTarget(
   }
   const rows = plural(lines.length, 'row');
   const where = formatLines(lines);
-  const what = isRegression ? 'missing or not a number' : 'missing';
+  const absence = isRegression ? 'missing or not a number' : 'missing';
   return [
     makeFinding(
       'warning',
       'target-missing',
-      `Target '${target.name}' is ${what} in ${rows} of '${table.fileName}' (${where}). Those rows are left out of training and validation.`,
-      [target.name, what, rows, table.fileName, where],
+      `Target '${target.name}' is ${absence} in ${rows} of '${table.fileName}' (${where}). Those rows are left out of training and validation.`,
+      [target.name, absence, rows, table.fileName, where],
       { column: target.name, lines }
     )
   ];
@@ -312,8 +311,8 @@ function checkClasses(table: ITable, target: IColumnProfile): IFinding[] {
   const findings: IFinding[] = [];
   const rare = [...linesByClass.entries()].filter(([, lines]) => lines.length < 2);
   if (rare.length > 0) {
-    const shown = rare.slice(0, 10).map(([label, lines]) => `'${label}' (line ${lines[0]})`);
-    const list = shown.join(', ') + (rare.length > 10 ? ` and ${rare.length - 10} more` : '');
+    const listed = rare.slice(0, 10).map(([label, lines]) => `'${label}' (line ${lines[0]})`);
+    const list = listed.join(', ') + (rare.length > 10 ? ` and ${rare.length - 10} more` : '');
     findings.push(
       makeFinding(
         'error',
@@ -336,66 +335,4 @@ function checkClasses(table: ITable, target: IColumnProfile): IFinding[] {
     );
   }
   return findings;
-}
-
-function checkFeatures(
-  table: ITable,
-  profile: IDatasetProfile,
-  target: IColumnProfile,
-  config: IWizardConfig
-): IFinding[] {
-  const features = config.features
-    .filter(name => name !== target.name)
-    .map(name => profile.columns.find(column => column.name === name))
-    .filter((column): column is IColumnProfile => column !== undefined);
-  const findings: IFinding[] = [];
-  let width = 0;
-  for (const feature of features) {
-    findings.push(...featureTypeFindings(table.fileName, feature));
-    width += encodedWidth(feature);
-    const leak = describeLeakage(table, target, feature, config.task === 'classification');
-    if (leak) {
-      findings.push(
-        makeFinding(
-          'warning',
-          'possible-leakage',
-          `Feature '${feature.name}' predicts target '${target.name}' perfectly in '${table.fileName}': ${leak}. If it is only known after the outcome, unselect it.`,
-          [feature.name, target.name, table.fileName, leak],
-          { column: feature.name }
-        )
-      );
-    }
-  }
-  if (features.length > 0 && width === 0) {
-    findings.push(
-      makeFinding(
-        'error',
-        'no-usable-features',
-        `Every selected feature of '${table.fileName}' is free text or empty, so the models have no input. Select a numeric, categorical, boolean or date column.`,
-        [table.fileName]
-      )
-    );
-  } else if (width > profile.rowCount) {
-    findings.push(
-      makeFinding(
-        'warning',
-        'more-features-than-rows',
-        `The selected features of '${table.fileName}' encode to ${width} input columns, more than its ${profile.rowCount} rows, so the models are likely to overfit. Select fewer features or add rows.`,
-        [table.fileName, String(width), String(profile.rowCount)]
-      )
-    );
-  }
-  return findings;
-}
-
-/** Encoded input columns of a feature, as the preprocessing plan builds them. */
-function encodedWidth(feature: IColumnProfile): number {
-  if (feature.type === 'text' || feature.type === 'empty') {
-    return 0;
-  }
-  if (feature.type === 'datetime') {
-    return 3;
-  }
-  const isLevels = feature.min === undefined && feature.type !== 'boolean' && feature.type !== 'constant';
-  return isLevels ? Math.min(feature.distinct, MAX_LEVELS) + 2 : 1;
 }

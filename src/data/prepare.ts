@@ -13,8 +13,8 @@ import { ITable } from './csv';
 import { parseDate } from './datetime';
 import { formatNumber } from './findings';
 import { applyPlan, fitPlan, fitScaler, IColumnPlan, IPreprocessPlan } from './plan';
-import { holdoutSplit } from './split';
-import { booleanValue, columnIndex, numericColumn, parseNumber } from './values';
+import { holdoutSplit, IHoldoutSplit } from './split';
+import { booleanValue, columnIndex, numericColumn, parseColumn, parseNumber } from './values';
 
 export { applyPlan, fitPlan } from './plan';
 export type { IColumnPlan, IPreprocessPlan, IScaler } from './plan';
@@ -39,6 +39,8 @@ export interface IPrepared {
   classCounts: IClassCounts | null;
   /** Lines of rows with the wrong number of fields, which are never used. */
   skippedLines: number[];
+  /** Table row indices of each split, in the order of the matrix rows. */
+  rows: { train: Int32Array; validation: Int32Array };
 }
 
 /** The rows with a usable target and the target's encoding. */
@@ -88,16 +90,7 @@ export function prepareData(
   const validationRows = Int32Array.from(split.validation, position => target.rows[position]);
   const plan = fitPlan(table, profile, config.features, trainRows);
 
-  let yTrain = Float32Array.from(split.train, position => target.values[position]);
-  let yValidation = Float32Array.from(split.validation, position => target.values[position]);
-  let targetScale: IPreparedData['targetScale'] = null;
-  if (!isClassification) {
-    const scaler = fitScaler(Array.from(split.train, position => target.values[position]));
-    targetScale = { mean: scaler.mean, std: scaler.std > 0 ? scaler.std : 1 };
-    const scale = (value: number) => (value - targetScale!.mean) / targetScale!.std;
-    yTrain = yTrain.map((_, i) => scale(target.values[split.train[i]]));
-    yValidation = yValidation.map((_, i) => scale(target.values[split.validation[i]]));
-  }
+  const { yTrain, yValidation, targetScale } = targetArrays(target, split, isClassification);
 
   const data: IPreparedData = {
     task: config.task,
@@ -118,7 +111,35 @@ export function prepareData(
     imputed: countImputed(table, plan, target.rows),
     droppedTargetRows: table.lines.length - target.rows.length,
     classCounts: isClassification ? countClasses(target.classes, yTrain, yValidation) : null,
-    skippedLines: [...table.raggedLines]
+    skippedLines: [...table.raggedLines],
+    rows: { train: trainRows, validation: validationRows }
+  };
+}
+
+/**
+ * Build the target arrays of both splits. A regression target is
+ * standardised with the training mean and standard deviation, and a
+ * standard deviation of 0 becomes 1 so the scaling can be undone.
+ */
+function targetArrays(
+  target: IEncodedTarget,
+  split: IHoldoutSplit,
+  isClassification: boolean
+): Pick<IPreparedData, 'yTrain' | 'yValidation' | 'targetScale'> {
+  const values = (positions: Int32Array) =>
+    Float32Array.from(positions, position => target.values[position]);
+  if (isClassification) {
+    return { yTrain: values(split.train), yValidation: values(split.validation), targetScale: null };
+  }
+  const scaler = fitScaler(Array.from(split.train, position => target.values[position]));
+  const mean = scaler.mean;
+  const std = scaler.std > 0 ? scaler.std : 1;
+  const scaled = (positions: Int32Array) =>
+    Float32Array.from(positions, position => (target.values[position] - mean) / std);
+  return {
+    yTrain: scaled(split.train),
+    yValidation: scaled(split.validation),
+    targetScale: { mean, std }
   };
 }
 
@@ -159,7 +180,14 @@ export function sortClasses(labels: string[]): string[] {
       .sort((a, b) => a.value - b.value || (a.label < b.label ? -1 : 1))
       .map(item => item.label);
   }
-  return [...labels].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...labels].sort(compareCodeUnits);
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  if (a === b) {
+    return 0;
+  }
+  return a < b ? -1 : 1;
 }
 
 function countClasses(
@@ -185,8 +213,8 @@ function countImputed(
   const imputed: IImputedColumn[] = [];
   for (const columnPlan of plan.columns) {
     const cells = table.cells[columnIndex(table, columnPlan.column)];
-    const isMissing = missingTest(columnPlan);
-    const count = rows.reduce((sum, row) => sum + (isMissing(cells[row]) ? 1 : 0), 0);
+    const isMissing = missingTest(columnPlan, cells);
+    const count = rows.reduce((sum, row) => sum + (isMissing(row) ? 1 : 0), 0);
     if (count > 0) {
       imputed.push({ column: columnPlan.column, count, strategy: describeStrategy(columnPlan) });
     }
@@ -194,16 +222,19 @@ function countImputed(
   return imputed;
 }
 
-function missingTest(plan: IColumnPlan): (cell: string) => boolean {
+/** Return a test of whether the cell in a row is imputed by `plan`. */
+function missingTest(plan: IColumnPlan, cells: string[]): (row: number) => boolean {
   switch (plan.kind) {
-    case 'numeric':
-      return cell => Number.isNaN(parseNumber(cell, plan.decimalComma));
+    case 'numeric': {
+      const parsed = parseColumn(cells, plan.decimalComma);
+      return row => Number.isNaN(parsed[row]);
+    }
     case 'boolean':
-      return cell => Number.isNaN(parseNumber(cell)) && Number.isNaN(booleanValue(cell));
+      return row => Number.isNaN(parseNumber(cells[row])) && Number.isNaN(booleanValue(cells[row]));
     case 'datetime':
-      return cell => parseDate(cell, plan.order) === null;
+      return row => parseDate(cells[row], plan.order) === null;
     default:
-      return cell => cell === '';
+      return row => cells[row] === '';
   }
 }
 

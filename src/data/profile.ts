@@ -11,7 +11,7 @@ import {
   booleanPair,
   hasLeadingZero,
   isInvalidNumber,
-  parseNumber,
+  parseColumn,
   usesDecimalComma
 } from './values';
 
@@ -42,11 +42,9 @@ interface IColumnValues {
   rows: number;
   /** Non-missing cells, in row order. */
   present: string[];
-  /** Count per distinct non-missing cell, in order of first appearance. */
-  counts: Map<string, number>;
 }
 
-/** What the numeric reading of a column found. */
+/** Result of reading a column as numbers. */
 interface INumericReading {
   numbers: number[];
   decimalComma: boolean;
@@ -59,9 +57,9 @@ interface INumericReading {
 /**
  * Profile every column of a table.
  *
- * `findings` holds the table's findings followed by one warning per column
- * with invalid numbers; those cells count as invalid, not missing, and are
- * imputed like missing cells.
+ * `findings` contains the table's findings followed by one warning per column
+ * with invalid numbers. Those cells count as invalid, not missing, and the
+ * preprocessing plan imputes them like missing cells.
  */
 export function profileTable(table: ITable): IDatasetProfile {
   const findings: IFinding[] = [...table.findings];
@@ -93,11 +91,16 @@ export function profileTable(table: ITable): IDatasetProfile {
 function collectValues(table: ITable, name: string, index: number): IColumnValues {
   const cells = table.cells[index];
   const present = cells.filter(cell => cell !== '');
+  return { name, index, rows: cells.length, present };
+}
+
+/** Count each distinct cell, in order of first appearance. */
+function countValues(present: string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const cell of present) {
     counts.set(cell, (counts.get(cell) ?? 0) + 1);
   }
-  return { name, index, rows: cells.length, present, counts };
+  return counts;
 }
 
 function readNumbers(table: ITable, values: IColumnValues): INumericReading {
@@ -110,12 +113,13 @@ function readNumbers(table: ITable, values: IColumnValues): INumericReading {
     invalidExample: '',
     isNumeric: true
   };
+  const parsed = parseColumn(cells, decimalComma);
   for (let row = 0; row < cells.length && reading.isNumeric; row++) {
     const cell = cells[row];
     if (cell === '') {
       continue;
     }
-    const value = parseNumber(cell, decimalComma);
+    const value = parsed[row];
     if (!Number.isNaN(value) && !hasLeadingZero(cell)) {
       reading.numbers.push(value);
     } else if (isInvalidNumber(cell, decimalComma)) {
@@ -232,10 +236,11 @@ function isNumericIdentifier(
 }
 
 function describeText(profile: IColumnProfile, values: IColumnValues): void {
-  const distinct = values.counts.size;
+  const counts = countValues(values.present);
+  const distinct = counts.size;
   const present = values.present.length;
   profile.distinct = distinct;
-  profile.topValues = [...values.counts.entries()]
+  profile.topValues = [...counts.entries()]
     .map(([value, count]) => ({ value, count }))
     .sort((a, b) => b.count - a.count)
     .slice(0, TOP_VALUES);
@@ -243,9 +248,9 @@ function describeText(profile: IColumnProfile, values: IColumnValues): void {
     .map(({ value, count }) => `${value} (${count})`)
     .join(', ');
 
-  const pair = booleanPair([...values.counts.keys()]);
+  const pair = booleanPair([...counts.keys()]);
   const dateOrder = distinct > 1 ? detectDateOrder(values.present) : null;
-  const words = meanWords(values.counts);
+  const words = meanWords(counts);
   if (distinct === 1) {
     profile.type = 'constant';
     profile.reason = `one value ('${values.present[0]}') in every non-missing cell`;

@@ -64,22 +64,22 @@ export function uniqueNames(header: string[]): {
   renamed: IRenamedColumn[];
 } {
   const trimmed = header.map(name => name.trim());
-  const taken = new Set(trimmed.filter(name => name !== ''));
-  const kept = new Set<string>();
+  const usedNames = new Set(trimmed.filter(name => name !== ''));
+  const assigned = new Set<string>();
   const renamed: IRenamedColumn[] = [];
   const names = trimmed.map((name, index) => {
-    if (name !== '' && !kept.has(name)) {
-      kept.add(name);
+    if (name !== '' && !assigned.has(name)) {
+      assigned.add(name);
       return name;
     }
     const base = name === '' ? `column_${index + 1}` : name;
-    let unique = name === '' && !taken.has(base) ? base : '';
+    let unique = name === '' && !usedNames.has(base) ? base : '';
     for (let suffix = 2; unique === ''; suffix++) {
       const candidate = `${base}_${suffix}`;
-      unique = taken.has(candidate) ? '' : candidate;
+      unique = usedNames.has(candidate) ? '' : candidate;
     }
-    taken.add(unique);
-    kept.add(unique);
+    usedNames.add(unique);
+    assigned.add(unique);
     renamed.push({ position: index + 1, original: name, name: unique });
     return unique;
   });

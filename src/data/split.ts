@@ -2,7 +2,7 @@
 
 import { mulberry32, shuffle } from './random';
 
-/** Row positions of the two sides of a split, each in ascending order. */
+/** Row positions of the two sides of a split. */
 export interface IHoldoutSplit {
   train: Int32Array;
   validation: Int32Array;
@@ -16,7 +16,9 @@ export interface IHoldoutSplit {
  * class is shuffled and split on its own, so every class with at least 2 rows
  * is in both sets, while a class with 1 row stays in training. Every side
  * that can be non-empty is: with 2 or more rows, validation and training
- * each get at least 1 row. The same inputs give the same split.
+ * each get at least 1 row. Training rows come in shuffled order, so a file
+ * sorted by the target does not give sorted batches, and validation rows in
+ * ascending order. The same inputs give the same split.
  *
  * Throws when `fraction` is not in (0, 1) or labels and `rows` disagree.
  */
@@ -39,11 +41,12 @@ export function holdoutSplit(
   for (const group of groups) {
     shuffle(group, random);
     const size = validationSize(group.length, fraction);
-    validation.push(...group.slice(0, size));
-    train.push(...group.slice(size));
+    for (let i = 0; i < group.length; i++) {
+      (i < size ? validation : train).push(group[i]);
+    }
   }
   return {
-    train: Int32Array.from(train).sort(),
+    train: shuffle(Int32Array.from(train), random),
     validation: Int32Array.from(validation).sort()
   };
 }

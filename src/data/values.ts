@@ -117,7 +117,7 @@ export function usesDecimalComma(cells: string[], delimiter: string): boolean {
 /**
  * Return the boolean word pair of a column's distinct values, or null.
  *
- * `distinct` holds the distinct non-missing values; the match ignores case,
+ * `distinct` contains the distinct non-missing values; the match ignores case,
  * so `Yes` and `no` form the pair `['no', 'yes']`.
  */
 export function booleanPair(distinct: string[]): [string, string] | null {
@@ -157,18 +157,39 @@ export function columnIndex(table: ITable, name: string): number {
   return index;
 }
 
+/** Parsed columns per cells array, one entry per decimal-comma setting. */
+const parsedColumns = new WeakMap<string[], Map<boolean, Float64Array>>();
+
+/**
+ * Parse every cell of a column with `parseNumber`, caching the result for
+ * the array, because profiling, fitting and encoding all read the same
+ * columns. The cache assumes the array is not changed after the first call,
+ * and callers must not write to the returned array.
+ */
+export function parseColumn(cells: string[], decimalComma: boolean): Float64Array {
+  let cached = parsedColumns.get(cells);
+  if (!cached) {
+    cached = new Map();
+    parsedColumns.set(cells, cached);
+  }
+  let values = cached.get(decimalComma);
+  if (!values) {
+    values = new Float64Array(cells.length);
+    for (let row = 0; row < cells.length; row++) {
+      values[row] = parseNumber(cells[row], decimalComma);
+    }
+    cached.set(decimalComma, values);
+  }
+  return values;
+}
+
 /**
  * Read column `name` as numbers, with NaN for missing and invalid cells.
  *
- * Detects a decimal comma per column with `usesDecimalComma`. Throws when
- * the column is not in the table.
+ * Detects a decimal comma per column with `usesDecimalComma`. Returns a new
+ * array. Throws when the column is not in the table.
  */
 export function numericColumn(table: ITable, name: string): Float64Array {
   const cells = table.cells[columnIndex(table, name)];
-  const decimalComma = usesDecimalComma(cells, table.delimiter);
-  const values = new Float64Array(cells.length);
-  for (let row = 0; row < cells.length; row++) {
-    values[row] = parseNumber(cells[row], decimalComma);
-  }
-  return values;
+  return parseColumn(cells, usesDecimalComma(cells, table.delimiter)).slice();
 }

@@ -53,7 +53,7 @@ export async function setupBackend(
   }
 }
 
-/** Load, configure and activate the wasm backend; throws on any failure. */
+/** Load, configure and activate the wasm backend. Throws on any failure. */
 async function useWasm(wasmPaths?: Record<string, string> | string): Promise<void> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   if (wasmPaths !== undefined) {

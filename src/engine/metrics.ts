@@ -36,7 +36,7 @@ const FLOAT64_EPS = 2 ** -52;
  *
  * @param yTrue - true class index per row, each in 0..k-1.
  * @param proba - predicted probabilities, rows × k, row-major.
- * @param k - number of classes; class indices 0..k-1 are the labels.
+ * @param k - number of classes, whose labels are the indices 0..k-1.
  *
  * #### Notes
  * The predicted class is the first index of the largest probability, like
@@ -132,7 +132,7 @@ export function regressionMetrics(
   return dropNonFinite(result);
 }
 
-/** Return the index of the largest value of each row; ties go to the first. */
+/** Return the index of the largest value of each row, the first one on ties. */
 function argmaxRows(proba: Float32Array, rows: number, k: number): Int32Array {
   const predicted = new Int32Array(rows);
   for (let i = 0; i < rows; i++) {
@@ -199,7 +199,7 @@ function macroF1(confusion: number[][]): number {
       continue;
     }
     labels += 1;
-    // F1 = 2TP / (2TP + FP + FN); zero_division=0 gives 0 when TP is 0.
+    // F1 = 2TP / (2TP + FP + FN), and zero_division=0 makes it 0 when TP is 0.
     const denominator = support + predictedCount;
     sum += truePositive === 0 ? 0 : (2 * truePositive) / denominator;
   }
@@ -262,7 +262,7 @@ function binaryAuc(
     while (end + 1 < rows && score(order[end + 1]) === score(order[start])) {
       end += 1;
     }
-    // Ranks start at 1; every row of a tie gets the mean of its ranks.
+    // Ranks start at 1, and every row of a tie gets the mean of its ranks.
     const averageRank = (start + end) / 2 + 1;
     for (let j = start; j <= end; j++) {
       if (yTrue[order[j]] === positive) {

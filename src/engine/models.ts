@@ -1,7 +1,7 @@
 /**
  * The model catalogue: names and descriptions shown to people, and builders
- * for the tfjs-layers networks. The baseline has no network; `train.ts`
- * computes it in plain JavaScript.
+ * for the tfjs-layers networks. The baseline has no network, because
+ * `train.ts` computes it in plain JavaScript.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
@@ -56,9 +56,9 @@ export interface IBuildOptions {
   task: TaskType;
   /** Number of input features. */
   width: number;
-  /** Number of classes for classification; ignored for regression. */
+  /** Number of classes for classification, ignored for regression. */
   classes: number;
-  /** Seed of the weight initialisers; equal seeds give equal weights. */
+  /** Seed of the weight initialisers. Equal seeds give equal weights. */
   seed: number;
   /** Learning rate of the Adam optimizer. */
   learningRate: number;
@@ -146,7 +146,7 @@ export interface INetworkTensors {
 }
 
 /**
- * Build the input and target tensors; classification targets are one-hot.
+ * Build the input and target tensors, with one-hot classification targets.
  * Expects arrays whose lengths match the row counts and width.
  */
 export function toTensors(data: IPreparedData): INetworkTensors {
@@ -190,7 +190,7 @@ export function disposeTensors(tensors: INetworkTensors): void {
 
 /** Weights with the lowest validation loss so far, kept as tensor copies. */
 export class BestWeights {
-  /** Record `valLoss`; returns the number of epochs since the best one. */
+  /** Record `valLoss` and return the number of epochs since the best one. */
   update(model: tfl.LayersModel, valLoss: number, epoch: number): number {
     if (valLoss < this._loss) {
       this.dispose();
@@ -201,14 +201,14 @@ export class BestWeights {
     return epoch - this._epoch;
   }
 
-  /** Load the best weights into `model`; a no-op when none were recorded. */
+  /** Load the best weights into `model`, or do nothing when none were recorded. */
   restore(model: tfl.LayersModel): void {
     if (this._weights !== null) {
       model.setWeights(this._weights);
     }
   }
 
-  /** Release the stored copies; safe to call more than once. */
+  /** Release the stored copies. Calling it again is a no-op. */
   dispose(): void {
     if (this._weights !== null) {
       tf.dispose(this._weights);

@@ -3,8 +3,8 @@
  * data, reports progress through hooks and returns one result per model.
  *
  * Runs in the training worker, in the CLI and under jest, so it imports no
- * DOM and no JupyterLab packages. Call `setupBackend` first; otherwise tfjs
- * uses the cpu backend registered by the import below.
+ * DOM and no JupyterLab packages. Call `setupBackend` first, or tfjs uses
+ * the cpu backend registered by the import below.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -50,13 +50,13 @@ export interface ITrainHooks {
   onEpochEnded(e: IEpochProgress): void;
   /** Called once per model that finished, succeeded or failed. */
   onModelFinished(result: IModelResult): void;
-  /** Polled after every batch and before every epoch; true stops the run. */
+  /** Polled after every batch and before every epoch. True stops the run. */
   shouldStop(): boolean;
   /** Clock in milliseconds. Defaults to `Date.now`. */
   now?: () => number;
 }
 
-/** What `trainModels` returns. */
+/** Result of `trainModels`. */
 export interface ITrainOutcome {
   /** Results of the models that finished, in the order trained. */
   models: IModelResult[];
@@ -122,7 +122,7 @@ export async function trainModels(
 /** Everything one model's training needs. */
 interface IModelRun {
   id: ModelId;
-  /** Position in `config.models`; varies the shuffle seed per model. */
+  /** Position in `config.models`, which varies the shuffle seed per model. */
   index: number;
   started: number;
   now: () => number;
@@ -131,7 +131,7 @@ interface IModelRun {
   config: IWizardConfig;
 }
 
-/** Predict the training class frequencies, or the training mean. */
+/** Score the baseline: training class frequencies, or the training mean. */
 function trainBaseline(run: IModelRun): IModelResult {
   const { data } = run;
   const rows = data.validationRows;
@@ -155,7 +155,7 @@ function trainBaseline(run: IModelRun): IModelResult {
   return succeededResult(run, metricsOf(data, predictions), []);
 }
 
-/** Train one network; returns null when `shouldStop` interrupted it. */
+/** Train one network, or return null when `shouldStop` interrupted it. */
 async function trainNetwork(
   id: NetworkId,
   run: IModelRun
@@ -192,7 +192,7 @@ async function trainNetwork(
 /** Result of the epoch loop of one network. */
 interface IFitOutcome {
   history: IEpochRecord[];
-  /** Why training failed, or null. */
+  /** Error message when training failed, or null. */
   error: string | null;
   stopped: boolean;
 }

@@ -18,10 +18,13 @@ export async function chooseDataFile(options: {
   docManager: IDocumentManager;
   model: WizardModel;
   trans: TranslationBundle;
+  /** Folder the dialog opens in, relative to the server root. */
+  defaultPath: string;
 }): Promise<void> {
   const { app, docManager, model, trans } = options;
   const result = await FileDialog.getOpenFiles({
     manager: docManager,
+    defaultPath: options.defaultPath,
     title: trans.__('Choose a CSV or TSV file'),
     filter: item =>
       item.type === 'directory' || DATA_FILE.test(item.name) ? {} : null

@@ -1,5 +1,5 @@
 import { TranslationBundle } from '@jupyterlab/translation';
-import { Panel, StackedPanel, Widget } from '@lumino/widgets';
+import { Panel, Widget } from '@lumino/widgets';
 
 import { clear, el } from './dom';
 import { STEPS, StepName, WizardModel } from './model';
@@ -34,7 +34,7 @@ export class WizardPanel extends Panel {
     };
     this._header = new Widget();
     this._header.addClass('jp-TrainingWizard-header');
-    this._stack = new StackedPanel();
+    this._stack = new Panel();
     this._stack.addClass('jp-TrainingWizard-body');
     for (const name of STEPS) {
       this._stack.addWidget(this._steps[name]);
@@ -127,7 +127,7 @@ export class WizardPanel extends Panel {
 
   private _trans: TranslationBundle;
   private _header: Widget;
-  private _stack: StackedPanel;
+  private _stack: Panel;
   private _steps: Record<StepName, Widget>;
 }
 

@@ -49,7 +49,7 @@ function prepared(
   };
 }
 
-/** Two features; the class is whether their sum is positive. */
+/** Two features, and the class is whether their sum is positive. */
 function binaryData(rows = 250): IPreparedData {
   const normal = gaussian(1);
   const x = Array.from({ length: rows }, () => [normal(), normal()]);
@@ -71,7 +71,7 @@ function threeClassData(rows = 300): IPreparedData {
 }
 
 /**
- * A linear target near 1e12 with a little noise, standardised the way the
+ * Build a linear target near 1e12 with a little noise, standardised the way the
  * data step does it: scaled = (original - mean) / std.
  */
 function regressionData(rows = 250): { data: IPreparedData; original: number[] } {
@@ -103,7 +103,7 @@ function config(overrides: Partial<IWizardConfig> = {}): IWizardConfig {
   };
 }
 
-/** Hooks that record every call; `stopAfterEpochs` makes shouldStop true. */
+/** Hooks that record every call. `shouldStop` is true after `stopAfterEpochs` epochs. */
 function recorder(stopAfterEpochs = Infinity): ITrainHooks & {
   started: ModelId[];
   epochs: IEpochProgress[];
@@ -190,7 +190,7 @@ describe('trainModels', () => {
     expect(outcome.tensorsAfter).toBe(outcome.tensorsBefore);
   });
 
-  it('should give equal metrics for equal seeds', async () => {
+  it('should repeat metrics for one seed', async () => {
     const data = binaryData(120);
     const settings = config({ models: ['linear', 'mlp'], epochs: 5 });
     const first = await trainModels(data, settings, recorder());
@@ -212,7 +212,7 @@ describe('trainModels', () => {
     expect(second.models[0].history[0].loss).not.toBe(first.models[0].history[0].loss);
   });
 
-  it('should fail a model whose loss becomes NaN', async () => {
+  it('should fail a model on NaN loss', async () => {
     const data = binaryData(100);
     data.xTrain[5] = Infinity;
     const outcome = await trainModels(data, config({ epochs: 3 }), recorder());
@@ -229,7 +229,7 @@ describe('trainModels', () => {
     expect(outcome.tensorsAfter).toBe(outcome.tensorsBefore);
   });
 
-  it('should fail on divergence with a huge learning rate', async () => {
+  it('should fail on a huge learning rate', async () => {
     const { data } = regressionData(100);
     const outcome = await trainModels(
       data,
@@ -297,7 +297,7 @@ describe('trainModels', () => {
     expect(Math.abs(logLoss - Math.min(...losses))).toBeLessThan(1e-4);
   });
 
-  it('should reject data whose arrays do not match the row counts', async () => {
+  it('should reject mismatched array lengths', async () => {
     const data = binaryData(50);
     data.trainRows += 1;
     await expect(trainModels(data, config(), recorder())).rejects.toThrow(

@@ -4,7 +4,7 @@ import { IPreparedData, IWizardConfig } from '../../src/core/types';
 import { setupBackend } from '../../src/engine/backend';
 import { trainModels } from '../../src/engine/train';
 
-/** Rows on a line through the origin; the class is the side of the line. */
+/** Points in [-2, 2]², classed by the side of the line a = b they lie on. */
 function lineData(rows: number): IPreparedData {
   const x = new Float32Array(rows * 2);
   const y = new Float32Array(rows);
