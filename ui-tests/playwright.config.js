@@ -8,6 +8,7 @@ module.exports = {
   ...baseConfig,
   testDir: './tests',
   timeout: 180000,
+  globalTimeout: 25 * 60 * 1000,
   retries: 0,
   workers: 1,
   reporter: [['list']],

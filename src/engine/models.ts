@@ -35,6 +35,17 @@ export const MODEL_CATALOGUE: Record<ModelId, ICatalogueEntry> = {
   }
 };
 
+/**
+ * The name a model is shown under for a task: the linear model is
+ * "Logistic regression" for classification and "Linear regression" otherwise.
+ */
+export function modelName(id: ModelId, task: TaskType): string {
+  if (id === 'linear') {
+    return task === 'classification' ? 'Logistic regression' : 'Linear regression';
+  }
+  return MODEL_CATALOGUE[id].name;
+}
+
 /** Units of the hidden layer of the MLP. */
 export const MLP_HIDDEN_UNITS = 32;
 

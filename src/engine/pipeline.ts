@@ -11,7 +11,7 @@ import { checkConfig } from '../data/preflight';
 import { prepareData } from '../data/prepare';
 import { profileTable } from '../data/profile';
 import { setupBackend } from './backend';
-import { MODEL_CATALOGUE } from './models';
+import { modelName } from './models';
 import { ITrainRequest, Request, Response } from './protocol';
 import { ITrainOutcome, trainModels } from './train';
 
@@ -101,7 +101,7 @@ async function train(
     backend: note ? `${backend} (${note})` : backend,
     models: config.models.map(id => ({
       id,
-      name: MODEL_CATALOGUE[id].name,
+      name: modelName(id, config.task),
       epochs: id === 'baseline' ? 1 : config.epochs
     }))
   });

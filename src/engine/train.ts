@@ -15,7 +15,8 @@ import {
   IModelResult,
   IPreparedData,
   IWizardConfig,
-  ModelId
+  ModelId,
+  TaskType
 } from '../core/types';
 import { mulberry32, shuffle } from '../data/random';
 import { classificationMetrics, regressionMetrics } from './metrics';
@@ -26,6 +27,7 @@ import {
   hyperparameters,
   INetworkTensors,
   MODEL_CATALOGUE,
+  modelName,
   NetworkId,
   predict,
   toTensors
@@ -96,8 +98,8 @@ export async function trainModels(
       stopped = true;
       break;
     }
-    const entry = MODEL_CATALOGUE[id];
-    hooks.onModelStarted(id, entry.name);
+    const name = modelName(id, data.task);
+    hooks.onModelStarted(id, name);
     const started = now();
     const run = { id, index, started, now, hooks, data, config };
     let result: IModelResult | null;
@@ -105,7 +107,7 @@ export async function trainModels(
       result = id === 'baseline' ? trainBaseline(run) : await trainNetwork(id, run);
     } catch (reason) {
       const message = reason instanceof Error ? reason.message : String(reason);
-      result = failedResult(run, `Model '${entry.name}' failed: ${message}`, []);
+      result = failedResult(run, `Model '${name}' failed: ${message}`, []);
     }
     if (result === null) {
       stopped = true;
@@ -227,7 +229,7 @@ async function fitEpochs(
         break;
       }
       const valLoss = validationLoss(model, tensors, config.batchSize);
-      error = lossError(loss, valLoss, epoch, run.id);
+      error = lossError(loss, valLoss, epoch, run.id, run.data.task);
       if (error !== null) {
         break;
       }
@@ -308,7 +310,8 @@ function lossError(
   loss: number,
   valLoss: number | null,
   epoch: number,
-  id: ModelId
+  id: ModelId,
+  task: TaskType
 ): string | null {
   const bad = [loss, valLoss ?? 0].find(value => !Number.isFinite(value));
   if (bad === undefined) {
@@ -316,7 +319,7 @@ function lossError(
   }
   const kind = Number.isNaN(bad) ? 'NaN' : 'infinite';
   return (
-    `Loss became ${kind} at epoch ${epoch} of model '${MODEL_CATALOGUE[id].name}'; ` +
+    `Loss became ${kind} at epoch ${epoch} of model '${modelName(id, task)}'; ` +
     'check columns with very large values or lower the learning rate.'
   );
 }
@@ -368,7 +371,7 @@ function baseResult(
   const entry = MODEL_CATALOGUE[run.id];
   return {
     id: run.id,
-    name: entry.name,
+    name: modelName(run.id, run.data.task),
     description: entry.description,
     trainMs: run.now() - run.started,
     hyperparameters: hyperparameters(run.id, run.config),

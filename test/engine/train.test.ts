@@ -225,7 +225,7 @@ describe('trainModels', () => {
         'values or lower the learning rate.'
     );
     expect(mlp.metrics).toEqual({});
-    expect(byId(outcome.models, 'linear').error).toMatch(/epoch 1 of model 'Linear'/);
+    expect(byId(outcome.models, 'linear').error).toMatch(/epoch 1 of model 'Logistic regression'/);
     expect(outcome.tensorsAfter).toBe(outcome.tensorsBefore);
   });
 
@@ -241,7 +241,7 @@ describe('trainModels', () => {
     const linear = byId(outcome.models, 'linear');
     expect(linear.status).toBe('failed');
     expect(linear.error).toMatch(
-      /^Loss became (NaN|infinite) at epoch \d+ of model 'Linear'/
+      /^Loss became (NaN|infinite) at epoch \d+ of model 'Linear regression'/
     );
   });
 

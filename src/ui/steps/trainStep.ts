@@ -27,7 +27,7 @@ export class TrainStep extends Panel {
     this._leaderboard = new Leaderboard({ trans: this._trans });
     this.addWidget(this._controls);
     this.addWidget(this._leaderboard);
-    this._model.changed.connect(this._render, this);
+    this._model.changed.connect(() => this._render(), this);
     this._model.session.stateChanged.connect(this._onStateChanged, this);
   }
 
@@ -46,7 +46,7 @@ export class TrainStep extends Panel {
 
   protected onBeforeShow(msg: Message): void {
     super.onBeforeShow(msg);
-    this._render();
+    this._render(true);
   }
 
   private _onStateChanged(_: TrainingSession, change: IStateChange): void {
@@ -72,8 +72,9 @@ export class TrainStep extends Panel {
     }
   }
 
-  private _render(): void {
-    if (!this.isVisible) {
+  /** Rebuild the controls; skipped while hidden unless `force` is set. */
+  private _render(force = false): void {
+    if (!this.isVisible && !force) {
       return;
     }
     const host = this._controls.node;

@@ -1,0 +1,193 @@
+import { headlessCommand, IResultsPayload } from '../../src/notebook/writer';
+import { casePath, PENGUINS, runCli, runJson, shellWords } from './helpers';
+
+/** Collect every number in a JSON value, with its path. */
+function numbersIn(value: unknown, path = '$'): Array<[string, number]> {
+  if (typeof value === 'number') {
+    return [[path, value]];
+  }
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => numbersIn(item, `${path}.${key}`));
+  }
+  return [];
+}
+
+describe('main', () => {
+  describe('train', () => {
+    let penguins: Awaited<ReturnType<typeof runJson>>;
+
+    beforeAll(async () => {
+      penguins = await runJson('train', PENGUINS, '--target', 'species', '--epochs', '5', '--json');
+    });
+
+    it('should train three models', () => {
+      expect(penguins.code).toBe(0);
+      expect(penguins.json.error).toBeNull();
+      const models = penguins.json.result.models;
+      expect(models.map((model: { id: string }) => model.id)).toEqual(['baseline', 'linear', 'mlp']);
+      for (const model of models) {
+        expect(model.status).toBe('succeeded');
+        expect(Object.keys(model.metrics)).toEqual(
+          expect.arrayContaining(['accuracy', 'balanced_accuracy', 'f1_macro', 'roc_auc', 'log_loss'])
+        );
+        for (const value of Object.values(model.metrics)) {
+          expect(Number.isFinite(value)).toBe(true);
+        }
+      }
+    });
+
+    it('should release every tensor', () => {
+      const { result } = penguins.json;
+      expect(typeof result.tensorsBefore).toBe('number');
+      expect(result.tensorsAfter).toBe(result.tensorsBefore);
+    });
+
+    it('should report the run details', () => {
+      const { config, result } = penguins.json;
+
+      expect(config.target).toBe('species');
+      expect(config.task).toBe('classification');
+      expect(config.epochs).toBe(5);
+      expect(config.holdout).toBe(0.2);
+      expect(config.seed).toBe(42);
+      expect(config.features).not.toContain('species');
+      expect(result.backend).toBe('cpu');
+      expect(result.best).not.toBeNull();
+      expect(result.trainRows + result.validationRows).toBe(344);
+      expect(result.classCounts.train.Adelie + result.classCounts.validation.Adelie).toBe(152);
+      const mlp = result.models[2];
+      expect(mlp.hyperparameters).toMatchObject({ epochs: 5, batchSize: 32, optimizer: 'adam' });
+      expect(typeof mlp.trainMs).toBe('number');
+      expect(mlp.history.length).toBeGreaterThan(0);
+    });
+
+    it('should write strict JSON', () => {
+      expect(penguins.stdout).not.toMatch(/\bNaN\b|Infinity/);
+      for (const [path, value] of numbersIn(penguins.json)) {
+        expect([path, Number.isFinite(value)]).toEqual([path, true]);
+      }
+    });
+
+    it('should report progress on stderr', () => {
+      const names = penguins.json.result.models.map((model: { name: string }) => model.name);
+      expect(penguins.stderr).toContain(`Training ${names.join(', ')} on the cpu backend.`);
+      for (const name of names) {
+        expect(penguins.stderr).toContain(`${name} succeeded in `);
+      }
+    });
+
+    it('should print the leaderboard', async () => {
+      const { code, stdout } = await runCli(
+        'train',
+        PENGUINS,
+        '--target',
+        'species',
+        '--models',
+        'baseline,linear',
+        '--epochs',
+        '2'
+      );
+
+      expect(code).toBe(0);
+      expect(stdout).toContain('Target species (classification)');
+      expect(stdout).toMatch(/Rank\s+Model\s+Accuracy/);
+      expect(stdout.match(/succeeded/g)).toHaveLength(2);
+      expect(stdout).toContain('Class counts (training / validation): Adelie');
+    });
+
+    it('should train a regression target', async () => {
+      const { code, json } = await runJson(
+        'train',
+        casePath('15-huge-magnitude-nan-loss.csv'),
+        '--target',
+        'valuation_usd',
+        '--epochs',
+        '3',
+        '--json'
+      );
+
+      expect(code).toBe(0);
+      expect(json.config.task).toBe('regression');
+      expect(json.result.classCounts).toBeNull();
+      for (const model of json.result.models) {
+        expect(Object.keys(model.metrics)).toEqual(['rmse', 'mae', 'r2']);
+      }
+    });
+
+    it('should stop on pre-flight errors', async () => {
+      const { code, json } = await runJson(
+        'train',
+        casePath('13-single-class-target.csv'),
+        '--target',
+        'defaulted',
+        '--json'
+      );
+
+      expect(code).toBe(1);
+      expect(json.result).toBeNull();
+      expect(json.findings.map((finding: { code: string }) => finding.code)).toEqual(['single-class']);
+    });
+
+    it('should print pre-flight errors', async () => {
+      const { code, stdout, stderr } = await runCli(
+        'train',
+        casePath('04-ragged-rows.csv'),
+        '--target',
+        'fit'
+      );
+
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toContain('Training did not start');
+      expect(stderr).toMatch(/error\s+ragged-rows\s+5, 8/);
+      expect(stderr).toContain('add --skip-ragged-rows');
+    });
+
+    it('should skip ragged rows on request', async () => {
+      const { code, json } = await runJson(
+        'train',
+        casePath('04-ragged-rows.csv'),
+        '--target',
+        'fit',
+        '--skip-ragged-rows',
+        '--epochs',
+        '2',
+        '--json'
+      );
+
+      expect(code).toBe(0);
+      expect(json.config.skipRaggedRows).toBe(true);
+      expect(json.result.skippedLines).toEqual([5, 8]);
+    });
+
+    it('should accept the recorded command', async () => {
+      const payload = {
+        runKey: 'key',
+        config: { target: 'species', models: ['baseline', 'linear'], holdout: 0.25, seed: 7, epochs: 2, batchSize: 16 },
+        data: { name: 'penguins.csv', path: PENGUINS, size: 0, sha256: '' }
+      } as unknown as IResultsPayload;
+      const [program, ...argv] = shellWords(headlessCommand(payload));
+
+      expect(program).toBe('training-wizard');
+      const { code, json } = await runJson(...argv);
+      expect(code).toBe(0);
+      expect(json.config).toMatchObject({
+        target: 'species',
+        models: ['baseline', 'linear'],
+        holdout: 0.25,
+        seed: 7,
+        epochs: 2,
+        batchSize: 16
+      });
+    });
+
+    it('should print help', async () => {
+      const { code, stdout } = await runCli('train', '--help');
+
+      expect(code).toBe(0);
+      expect(stdout).toContain('Usage: training-wizard train FILE --target COLUMN');
+      expect(stdout).toContain('Defaults to 0.2.');
+      expect(stdout).toContain('--learning-rate X');
+    });
+  });
+});
