@@ -27,7 +27,7 @@ export type OptionSpecs = Record<string, OptionKind>;
 /** A command line split into positional arguments and options. */
 export interface IParsedArgs {
   positionals: string[];
-  /** Values of value options; a repeated option keeps its last value. */
+  /** Values of value options. A repeated option keeps its last value. */
   values: Map<string, string>;
   /** Switches that were given. */
   switches: Set<string>;
@@ -160,7 +160,7 @@ export function choiceOption<T extends string>(
   );
 }
 
-/** Split a comma-separated option value; entries are trimmed and kept when empty. */
+/** Split a comma-separated option value. Entries are trimmed, and empty entries are kept. */
 export function listOption(text: string): string[] {
   return text.split(',').map(item => item.trim());
 }

@@ -1,5 +1,5 @@
 /**
- * What both commands share: the injectable input and output of the CLI,
+ * Parts shared by both commands: the injectable input and output of the CLI,
  * reading the data file, and the requests sent to the engine pipeline.
  */
 import { IDatasetProfile, IFinding, IWizardConfig } from '../core/types';
@@ -8,11 +8,11 @@ import { handleRequest, IPipelineEnv } from '../engine/pipeline';
 import { Request, Response } from '../engine/protocol';
 import { delimiterOption, IParsedArgs, listOption, UsageError } from './args';
 
-/** Where the CLI reads files and writes output; tests pass their own. */
+/** Input and output of the CLI, injectable so tests can pass their own. */
 export interface ICliIO {
-  /** Write text to standard output; the text carries its own line breaks. */
+  /** Write `text`, which carries its own line breaks, to standard output. */
   stdout(text: string): void;
-  /** Write text to standard error; the text carries its own line breaks. */
+  /** Write `text`, which carries its own line breaks, to standard error. */
   stderr(text: string): void;
   /**
    * Read a whole file as UTF-8 text. Throws on failure, with a Node-style
@@ -121,7 +121,7 @@ export class EngineSession {
   private _env: IPipelineEnv;
 }
 
-/** The message of the pipeline's `error` response, or a generic one. */
+/** Return the message of the pipeline's `error` response, or a generic one naming `step`. */
 export function errorOf(messages: Response[], step: string): string {
   const error = messages.find(message => message.type === 'error');
   return error?.type === 'error' ? error.message : `${step} returned no result.`;

@@ -7,7 +7,8 @@
  * The browser build type-checks this folder without Node types, so the few
  * Node globals used here are declared locally below instead of importing
  * `fs` or `process`. The bin runs from the CommonJS build of
- * `tsconfig.cli.json`; the ES module copy in `lib/cli` is not runnable.
+ * `tsconfig.cli.json`, because the ES module copy in `lib/cli` that the
+ * browser build emits does not run under Node.
  */
 import { UsageError } from './args';
 import { MAIN_HELP } from './help';
@@ -73,7 +74,7 @@ interface INodeFileSystem {
   readFileSync(path: string, encoding: 'utf8'): string;
 }
 
-// CommonJS module scope; both are undefined when this file runs as an ES module.
+// Variables of the CommonJS module scope, undefined when this file runs as an ES module.
 declare const require: (((id: string) => unknown) & { main?: unknown }) | undefined;
 declare const module: unknown;
 

@@ -55,14 +55,14 @@ type Settings = Omit<IWizardConfig, 'task' | 'features'> & {
   features?: string[];
 };
 
-/** What `train --json` prints: one object, whatever the outcome. */
+/** The single object `train --json` prints, whatever the outcome. */
 interface ITrainReport {
   file: string;
   config: IWizardConfig;
-  /** Pre-flight findings of `config`; errors mean nothing was trained. */
+  /** Pre-flight findings of `config`. An error among them means nothing was trained. */
   findings: IFinding[];
   result: IRunResult | null;
-  /** Why the run failed after the pre-flight checks, or null. */
+  /** Reason the run failed after the pre-flight checks, or null. */
   error: string | null;
 }
 

@@ -136,26 +136,26 @@ export function leaderboardHtml(result: IRunResult, trans: Translate): string {
     })
     .join('\n');
   const caption = escapeHtml(runCaption(result, trans));
+  const notes = runNotes(result, trans)
+    .map(note => `<li>${escapeHtml(note)}</li>`)
+    .join('\n');
   return (
     `<table class="training-wizard-leaderboard">\n` +
     `<caption>${caption}</caption>\n` +
-    `<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`
+    `<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>` +
+    (notes ? `\n<ul>\n${notes}\n</ul>` : '') +
+    classCountsHtml(result, trans)
   );
 }
 
 /** The leaderboard as an aligned plain-text table. */
 export function leaderboardText(result: IRunResult, trans: Translate): string {
   const { headers, rows } = leaderboardRows(result, trans);
-  const widths = headers.map((header, column) =>
-    Math.max(header.length, ...rows.map(row => row[column].length))
-  );
-  const line = (cells: string[]) =>
-    cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
   return [
     runCaption(result, trans),
-    line(headers),
-    line(widths.map(width => '-'.repeat(width))),
-    ...rows.map(line)
+    ...alignedLines(headers, rows),
+    ...runNotes(result, trans),
+    ...classCountsText(result, trans)
   ].join('\n');
 }
 
@@ -175,4 +175,105 @@ export function runCaption(result: IRunResult, trans: Translate): string {
   return result.partial
     ? `${base} ${trans('Cancelled: partial results.')}`
     : base;
+}
+
+/**
+ * What the run did to the data besides training: skipped lines, rows
+ * dropped for a missing target, imputed columns. One sentence each.
+ */
+export function runNotes(result: IRunResult, trans: Translate): string[] {
+  const notes: string[] = [];
+  if (result.skippedLines.length > 0) {
+    notes.push(
+      trans(
+        'Skipped %1 rows with the wrong number of fields: lines %2.',
+        result.skippedLines.length,
+        result.skippedLines.join(', ')
+      )
+    );
+  }
+  if (result.droppedTargetRows > 0) {
+    notes.push(
+      trans(
+        'Excluded %1 rows whose target is missing.',
+        result.droppedTargetRows
+      )
+    );
+  }
+  for (const entry of result.imputed) {
+    if (entry.count > 0) {
+      notes.push(
+        trans(
+          'Imputed %1 missing values of %2 (%3).',
+          entry.count,
+          entry.column,
+          entry.strategy
+        )
+      );
+    }
+  }
+  return notes;
+}
+
+/** Class counts per split as header and rows; null for regression. */
+export function classCountRows(
+  result: IRunResult,
+  trans: Translate
+): { headers: string[]; rows: string[][] } | null {
+  const counts = result.classCounts;
+  if (!counts) {
+    return null;
+  }
+  const labels = [
+    ...new Set([...Object.keys(counts.train), ...Object.keys(counts.validation)])
+  ];
+  return {
+    headers: [trans('Class'), trans('Training rows'), trans('Validation rows')],
+    rows: labels.map(label => [
+      label,
+      String(counts.train[label] ?? 0),
+      String(counts.validation[label] ?? 0)
+    ])
+  };
+}
+
+/** An escaped HTML table of class counts per split, or '' for regression. */
+function classCountsHtml(result: IRunResult, trans: Translate): string {
+  const table = classCountRows(result, trans);
+  if (!table) {
+    return '';
+  }
+  const head = table.headers
+    .map(text => `<th scope="col">${escapeHtml(text)}</th>`)
+    .join('');
+  const body = table.rows
+    .map(cells => `<tr>${cells.map(text => `<td>${escapeHtml(text)}</td>`).join('')}</tr>`)
+    .join('\n');
+  const caption = escapeHtml(trans('Class counts per split'));
+  return (
+    `\n<table class="training-wizard-class-counts">\n<caption>${caption}</caption>\n` +
+    `<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`
+  );
+}
+
+/** Class counts per split as aligned text lines, or none for regression. */
+function classCountsText(result: IRunResult, trans: Translate): string[] {
+  const table = classCountRows(result, trans);
+  return table
+    ? ['', trans('Class counts per split'), ...alignedLines(table.headers, table.rows)]
+    : [];
+}
+
+/** A header, a rule and rows, each column padded to its widest cell. */
+function alignedLines(headers: string[], rows: string[][]): string[] {
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...rows.map(row => row[column].length))
+  );
+  const line = (cells: string[]) =>
+    cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
+  return [
+    line(headers),
+    line(widths.map(width => '-'.repeat(width))),
+    ...rows.map(line)
+  ];
 }

@@ -143,21 +143,36 @@ export function buildMetadata(
   }) as PartialJSONObject;
 }
 
-/** The equivalent `training-wizard train` command line. */
+/**
+ * The equivalent `training-wizard train` command line, run from the Jupyter
+ * server's root folder.
+ *
+ * #### Notes
+ * `--features` is a comma-separated list, so a feature name containing a
+ * comma cannot be passed this way.
+ */
 export function headlessCommand(payload: IResultsPayload): string {
   const { config } = payload;
   const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
-  return [
+  const parts = [
     'training-wizard train',
     quote(payload.data.path),
     `--target ${quote(config.target)}`,
+    `--task ${config.task}`,
+    `--features ${quote(config.features.join(','))}`,
     `--models ${config.models.join(',')}`,
     `--holdout ${config.holdout}`,
     `--seed ${config.seed}`,
     `--epochs ${config.epochs}`,
     `--batch-size ${config.batchSize}`,
-    '--json'
-  ].join(' ');
+    `--learning-rate ${config.learningRate}`,
+    `--backend ${config.backend}`
+  ];
+  if (config.skipRaggedRows) {
+    parts.push('--skip-ragged-rows');
+  }
+  parts.push('--json');
+  return parts.join(' ');
 }
 
 /** A deep copy where non-finite numbers become null. */

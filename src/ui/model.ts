@@ -141,6 +141,7 @@ export class WizardModel implements IDisposable {
     this._text = text;
     this._profile = null;
     this._config = null;
+    this._skipRaggedRows = false;
     this._checkFindings = [];
     this._isLoading = true;
     this._notice = null;
@@ -169,7 +170,7 @@ export class WizardModel implements IDisposable {
       ...defaultConfig(target, task, features),
       ...this._options,
       ...(models ? { models } : {}),
-      skipRaggedRows: this._config?.skipRaggedRows ?? false
+      skipRaggedRows: this._skipRaggedRows
     };
     return this._recheck();
   }
@@ -186,7 +187,13 @@ export class WizardModel implements IDisposable {
     return this._update({ models });
   }
 
+  /** Whether rows with the wrong number of fields are skipped in training. */
+  get skipRaggedRows(): boolean {
+    return this._skipRaggedRows;
+  }
+
   setSkipRaggedRows(skip: boolean): Promise<void> {
+    this._skipRaggedRows = skip;
     return this._update({ skipRaggedRows: skip });
   }
 
@@ -250,6 +257,7 @@ export class WizardModel implements IDisposable {
   private _isChecking = false;
   private _config: IWizardConfig | null = null;
   private _checkFindings: IFinding[] = [];
+  private _skipRaggedRows = false;
   private _options: TrainingOptions;
   private _notice: INotice | null = null;
   private _isDisposed = false;

@@ -1,3 +1,4 @@
+import { defaultConfig } from '../../src/core/config';
 import { headlessCommand, IResultsPayload } from '../../src/notebook/writer';
 import { casePath, PENGUINS, runCli, runJson, shellWords } from './helpers';
 
@@ -163,7 +164,16 @@ describe('main', () => {
     it('should accept the recorded command', async () => {
       const payload = {
         runKey: 'key',
-        config: { target: 'species', models: ['baseline', 'linear'], holdout: 0.25, seed: 7, epochs: 2, batchSize: 16 },
+        config: {
+          ...defaultConfig('species', 'classification', ['island', 'bill_length_mm', 'flipper_length_mm']),
+          models: ['baseline', 'linear'],
+          holdout: 0.25,
+          seed: 7,
+          epochs: 2,
+          batchSize: 16,
+          learningRate: 0.05,
+          backend: 'cpu'
+        },
         data: { name: 'penguins.csv', path: PENGUINS, size: 0, sha256: '' }
       } as unknown as IResultsPayload;
       const [program, ...argv] = shellWords(headlessCommand(payload));
@@ -177,7 +187,9 @@ describe('main', () => {
         holdout: 0.25,
         seed: 7,
         epochs: 2,
-        batchSize: 16
+        batchSize: 16,
+        learningRate: 0.05,
+        features: ['island', 'bill_length_mm', 'flipper_length_mm']
       });
     });
 

@@ -60,8 +60,8 @@ export async function goToStep(panel: Locator, name: string): Promise<void> {
 /** Choose the target and wait until the pre-flight check is done. */
 export async function chooseTarget(panel: Locator, target: string): Promise<void> {
   await goToStep(panel, '2. Target & features');
-  await panel.getByLabel('Target column').selectOption(target);
-  await expect(panel.getByLabel('Task')).toBeVisible();
+  await panel.getByLabel('Target column', { exact: true }).selectOption(target);
+  await expect(panel.getByLabel('Task', { exact: true })).toBeVisible();
 }
 
 /** Set a numeric training option in Step 3. */

@@ -28,7 +28,7 @@ test.describe('Training Wizard', () => {
     await expect(columns.getByRole('row', { name: /island categorical/ })).toBeVisible();
 
     await chooseTarget(panel, 'species');
-    await expect(panel.getByLabel('Task')).toHaveValue('classification');
+    await expect(panel.getByLabel('Task', { exact: true })).toHaveValue('classification');
     await expect(panel.getByText(/Features \(\d+ selected\)/)).toBeVisible();
 
     await goToStep(panel, '3. Models & validation');

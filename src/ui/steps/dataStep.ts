@@ -53,6 +53,9 @@ export class DataStep extends StepView {
     if (findings) {
       host.appendChild(findings);
     }
+    if (profile.raggedLines.length > 0) {
+      host.appendChild(this._skipChoice(profile.raggedLines));
+    }
     if (profile.columns.length > 0) {
       host.appendChild(this._columnsTable(profile.columns));
       host.appendChild(
@@ -70,6 +73,29 @@ export class DataStep extends StepView {
       next.addEventListener('click', () => this.model.setStep('target'));
       host.appendChild(next);
     }
+  }
+
+  /** The explicit choice to train without rows of the wrong length. */
+  private _skipChoice(lines: number[]): HTMLElement {
+    const box = el('input', { attrs: { type: 'checkbox' } });
+    box.checked = this.model.skipRaggedRows;
+    box.addEventListener(
+      'change',
+      () => void this.model.setSkipRaggedRows(box.checked)
+    );
+    const shown = lines.slice(0, 20).join(', ');
+    const more = lines.length > 20 ? ', …' : '';
+    return el('label', { className: 'jp-TrainingWizard-skip' }, [
+      box,
+      el('span', {
+        text: ` ${this.trans.__(
+          'Skip the %1 rows with the wrong number of fields (lines %2%3) when training',
+          lines.length,
+          shown,
+          more
+        )}`
+      })
+    ]);
   }
 
   private _columnsTable(columns: IColumnProfile[]): HTMLElement {

@@ -1,4 +1,10 @@
-import { METRIC_COLUMNS, formatMetric, metricLabel } from '../../notebook/format';
+import {
+  classCountRows,
+  formatMetric,
+  METRIC_COLUMNS,
+  metricLabel,
+  runNotes
+} from '../../notebook/format';
 import { el, table } from '../dom';
 import { leaderboardTable } from '../leaderboard';
 import { StepView } from './base';
@@ -21,11 +27,21 @@ export class EvaluateStep extends StepView {
       return;
     }
     host.appendChild(leaderboardTable(result, trans));
+    const translate = (text: string, ...args: Array<string | number>) =>
+      trans.__(text, ...args);
+    const notes = runNotes(result, translate);
+    if (notes.length > 0) {
+      host.appendChild(
+        el(
+          'ul',
+          { className: 'jp-TrainingWizard-notes', attrs: { 'aria-label': trans.__('Data notes') } },
+          notes.map(text => el('li', { text }))
+        )
+      );
+    }
 
     const best = result.models.find(model => model.id === result.best);
     if (best) {
-      const translate = (text: string, ...args: Array<string | number>) =>
-        trans.__(text, ...args);
       host.appendChild(
         el('h4', { text: trans.__('Best model: %1', best.name) })
       );
@@ -39,19 +55,10 @@ export class EvaluateStep extends StepView {
         )
       );
     }
-    if (result.classCounts) {
-      const counts = result.classCounts;
-      const labels = Object.keys(counts.train);
+    const counts = classCountRows(result, translate);
+    if (counts) {
       host.appendChild(
-        table(
-          [trans.__('Class'), trans.__('Training rows'), trans.__('Validation rows')],
-          labels.map(label => [
-            label,
-            String(counts.train[label] ?? 0),
-            String(counts.validation[label] ?? 0)
-          ]),
-          trans.__('Class counts per split')
-        )
+        table(counts.headers, counts.rows, trans.__('Class counts per split'))
       );
     }
     const write = el('button', {

@@ -18,12 +18,16 @@ export class TargetStep extends StepView {
       host.appendChild(el('p', { text: trans.__('Choose a data file first.') }));
       return;
     }
-    const target = el('select', { attrs: { name: 'target' } }, [
+    const target = el(
+      'select',
+      { attrs: { name: 'target', 'aria-label': trans.__('Target column') } },
+      [
       el('option', { text: trans.__('(choose a column)'), attrs: { value: '' } }),
-      ...profile.columns.map(column =>
-        el('option', { text: column.name, attrs: { value: column.name } })
-      )
-    ]);
+        ...profile.columns.map(column =>
+          el('option', { text: column.name, attrs: { value: column.name } })
+        )
+      ]
+    );
     target.value = config?.target ?? '';
     target.addEventListener('change', () => {
       if (target.value) {
@@ -35,7 +39,7 @@ export class TargetStep extends StepView {
       return;
     }
 
-    const task = el('select', { attrs: { name: 'task' } }, [
+    const task = el('select', { attrs: { name: 'task', 'aria-label': trans.__('Task') } }, [
       el('option', {
         text: trans.__('classification'),
         attrs: { value: 'classification' }

@@ -1,0 +1,262 @@
+/**
+ * Write BENCHMARKS.md from the result files in bench/results/. Every number
+ * in the page comes from those files. Usage: `node report.js`.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+import { IMachine, ISummary, REPO_ROOT, RESULTS_DIR } from './common';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Json = any;
+
+function load(name: string): Json {
+  return JSON.parse(fs.readFileSync(path.join(RESULTS_DIR, `${name}.json`), 'utf8'));
+}
+
+/** Format a number with `digits` significant digits, without exponent notation. */
+function num(value: number, digits = 3): string {
+  if (!Number.isFinite(value)) {
+    return 'n/a';
+  }
+  const magnitude = Math.floor(Math.log10(Math.abs(value) || 1));
+  const decimals = Math.max(0, digits - 1 - magnitude);
+  return value.toLocaleString('en-US', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals
+  });
+}
+
+/** "median (min–max)", optionally scaled, for example from ms to s. */
+function spread(summary: ISummary, scale = 1, digits = 3): string {
+  return `${num(summary.median * scale, digits)} (${num(summary.min * scale, digits)}–${num(summary.max * scale, digits)})`;
+}
+
+function ratio(summary: ISummary): string {
+  return `**${num(summary.median)}×** (${num(summary.min)}–${num(summary.max)})`;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
+  return [...lines, ...rows.map(row => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+function machineSection(machine: IMachine, compare: Json, ingest: Json): string {
+  const versions = compare.versions;
+  const packages = Object.entries(machine.packages).map(([name, version]) => `${name} ${version}`);
+  return [
+    '## Machine and versions',
+    '',
+    table(
+      ['item', 'value'],
+      [
+        ['CPU (`/proc/cpuinfo` model name)', machine.cpuModel],
+        ['cores (`nproc`)', String(machine.nproc)],
+        ['memory', `${machine.memoryGiB} GiB`],
+        ['OS kernel', machine.os],
+        ['Node', machine.node],
+        ['npm packages', packages.join(', ')],
+        ['Python', versions.python],
+        [
+          'Python packages',
+          `pandas ${versions.pandas}, numpy ${versions.numpy}, scikit-learn ${versions['scikit-learn']}, torch ${versions.torch} (${versions.torchThreads} threads)`
+        ],
+        ['pandas in the ingest run', ingest.pandas]
+      ]
+    )
+  ].join('\n');
+}
+
+function ingestSection(ingest: Json): string {
+  const rows = ingest.sizes.map((size: Json) => [
+    `${num(size.rows, 4)} × ${size.columns}, ${num(size.bytes / 2 ** 20)} MiB`,
+    String(size.runs),
+    spread(size.wizard.totalMs, 1 / 1000),
+    `${spread(size.wizard.readCsvMs, 1 / 1000)} / ${spread(size.wizard.profileMs, 1 / 1000)}`,
+    num(size.wizard.rowsPerSecond.median),
+    spread(size.pandas.readCsvMs, 1 / 1000),
+    num(size.pandas.readRowsPerSecond.median),
+    ratio(size.ratios.timeWizardOverPandasRead),
+    ratio(size.ratios.timeWizardOverPandasReadAndProfile)
+  ]);
+  const memory = ingest.sizes.map((size: Json) => [
+    `${num(size.rows, 4)} rows`,
+    spread(size.wizard.peakRssMiB, 1, 4),
+    spread(size.pandas.peakRssAfterReadMiB, 1, 4),
+    spread(size.pandas.peakRssMiB, 1, 4),
+    ratio(size.ratios.peakRssWizardOverPandasRead),
+    ratio(size.ratios.peakRssWizardOverPandasReadAndProfile)
+  ]);
+  return [
+    '## Ingest: `readCsv` + `profileTable` against `pandas.read_csv`',
+    '',
+    'Command: `node bench/build/bench/ingest/main.js TMPDIR /tmp/benchvenv/bin/python`.',
+    `Each run is a fresh process, so peak memory (VmHWM) belongs to one read. Wizard and pandas runs alternate, and each ratio is the median of the per-run ratios. The seeded file (seed ${ingest.seed}) has 12 numeric columns with about 2 % empty cells, 5 categorical columns with about 1 % \`NA\`, a yes/no column, an integer column and a 3-class label. The wizard's time includes reading the file into a string. "pandas + profile" adds \`isna().sum()\`, \`nunique()\` and \`describe(include="all")\`.`,
+    '',
+    'Time in seconds, median (min–max):',
+    '',
+    table(
+      ['file', 'runs', 'wizard total', 'wizard `readCsv` / `profileTable`', 'wizard rows/s', 'pandas `read_csv`', 'pandas rows/s', 'wizard / pandas `read_csv`', 'wizard / pandas + profile'],
+      rows
+    ),
+    '',
+    'Peak resident memory in MiB, including the runtime itself:',
+    '',
+    table(['file', 'wizard', 'pandas `read_csv`', 'pandas + profile', 'wizard / pandas `read_csv`', 'wizard / pandas + profile'], memory)
+  ].join('\n');
+}
+
+function engineSection(engine: Json): string {
+  const rows = engine.backends.map((backend: Json) => [
+    backend.backend + (backend.backend === 'wasm' ? ` (SIMD ${backend.flags.simd}, threads ${backend.flags.multithread})` : ''),
+    spread(backend.wizard.steadyEpochMs),
+    spread(backend.bare.steadyEpochMs),
+    ratio(backend.ratios.steadyEpochWizardOverBare),
+    ratio(backend.ratios.totalPerEpochWizardOverBare)
+  ]);
+  const { dataset, config } = engine;
+  return [
+    '## Engine: the wizard\'s MLP against a bare tfjs `model.fit` loop',
+    '',
+    'Command: `node bench/build/bench/engine/main.js`.',
+    `Synthetic data: ${num(dataset.rows, 4)} rows (${num(dataset.trainRows, 4)} training, ${num(dataset.validationRows, 4)} validation), ${dataset.width} features, ${dataset.classes} classes, seed ${dataset.seed}. Network ${config.layers}, ${config.optimizer} with learning rate ${config.learningRate}, batch size ${config.batchSize}, ${config.epochs} epochs, ${engine.runs} runs per side after one warm-up run, both sides in the same process on the same tensors. The bare loop is one \`model.fit\` call with \`shuffle: true\` and the validation tensors as \`validationData\`. The wizard also gathers a seeded shuffle per epoch, evaluates the validation loss, keeps the best weights and yields to the event loop between epochs.`,
+    '',
+    '"Epoch" is the time from the end of epoch 1 to the end of the last epoch, divided by the epochs between them, in ms, median (min–max). "Whole call" divides the time of the whole call, including building the model, tensors and scoring, by the epochs.',
+    '',
+    table(['backend', 'wizard epoch', 'bare epoch', 'wizard / bare, epoch', 'wizard / bare, whole call'], rows),
+    '',
+    `Backend ratio wasm / cpu, epoch time, per run index: wizard ${ratio(engine.backendRatios.wizardSteadyEpochWasmOverCpu)}, bare loop ${ratio(engine.backendRatios.bareSteadyEpochWasmOverCpu)}.`
+  ].join('\n');
+}
+
+function compareRows(entry: Json): string[][] {
+  const { wizard, python } = entry;
+  const rows: string[][] = [
+    [
+      `wizard: ${wizard.config.models.join(', ')} (${wizard.backend})`,
+      spread(wizard.leaderboardMs, 1 / 1000),
+      `${spread(wizard.bestBalancedAccuracy)} (best: ${[...new Set(wizard.best)].join(', ')})`
+    ]
+  ];
+  for (const [id, model] of Object.entries<Json>(wizard.models)) {
+    rows.push([
+      `  wizard ${id}, epochs run ${model.epochsRun.join('/')}`,
+      spread(model.trainMs, 1 / 1000),
+      spread(model.balancedAccuracy)
+    ]);
+  }
+  rows.push([
+    'scikit-learn: read + prepare + the three models below',
+    spread(python.sklearnLeaderboardMs, 1 / 1000),
+    `${spread(python.models[python.sklearnBest].balancedAccuracy)} (best: ${python.sklearnBest})`
+  ]);
+  rows.push(['  read + prepare (pandas, ColumnTransformer)', spread(python.prepareMs, 1 / 1000), '']);
+  for (const [name, model] of Object.entries<Json>(python.models)) {
+    rows.push([`  ${name}`, spread(model.ms, 1 / 1000), spread(model.balancedAccuracy)]);
+  }
+  rows.push([
+    `PyTorch MLP, epochs run ${python.torchMlp.epochsRun.join('/')}`,
+    spread(python.torchMlp.ms, 1 / 1000),
+    spread(python.torchMlp.balancedAccuracy)
+  ]);
+  return rows;
+}
+
+function compareSection(compare: Json): string {
+  const parts = [
+    '## Tools: time to leaderboard and best score on the same split',
+    '',
+    'Command: `/tmp/benchvenv/bin/python bench/compare.py TMPDIR`, which first runs `node bench/build/bench/compare/main.js TMPDIR`.',
+    "The wizard runs its default configuration through `handleRequest`, the same path as the worker: read, profile, check, prepare, train, rank. The backend is wasm, which 'auto' picks in the browser, because 'auto' under Node means cpu. The wizard exports its `holdoutSplit` rows, and the Python side fits on exactly those rows after median imputation, scaling and one-hot encoding fitted on the training rows. The scikit-learn models use their default settings. The PyTorch MLP copies the wizard's network: one hidden layer of 32 ReLU units, Adam (epsilon 1e-7 as in tfjs), the wizard's learning rate, batch size and epochs, and early stopping after 5 epochs without a lower validation loss, with the best weights restored. The score is balanced accuracy on the validation rows, the wizard's ranking metric. Ratios divide medians, because the two sides run in different processes.",
+    ''
+  ];
+  for (const entry of compare.datasets) {
+    const { wizard, python, ratios } = entry;
+    parts.push(
+      `### ${entry.dataset}: ${num(wizard.trainRows, 4)} training and ${num(wizard.validationRows, 4)} validation rows, target \`${wizard.config.target}\``,
+      '',
+      `${wizard.runs} runs per side. Encoded width: wizard ${python.wizardWidth}, scikit-learn ${python.width}. Time in seconds, median (min–max).`,
+      '',
+      table(['model set', 'time', 'balanced accuracy'], compareRows(entry)),
+      '',
+      `- Time to leaderboard, wizard / scikit-learn: **${num(ratios.leaderboardWizardOverSklearn)}×**.`,
+      `- Best balanced accuracy, wizard minus scikit-learn: **${num(ratios.bestScoreWizardMinusSklearn)}**.`,
+      `- MLP time per epoch, wizard / PyTorch: **${num(ratios.mlpEpochWizardOverTorch)}×** (wizard ${spread(ratios.wizardMlpMsPerEpoch)} ms, PyTorch ${spread(python.torchMlp.msPerEpoch)} ms).`,
+      ''
+    );
+  }
+  return parts.join('\n');
+}
+
+function bundleSection(bundle: Json): string {
+  const kib = (bytes: number) => num(bytes / 1024);
+  const group = (name: string, part: Json) => [
+    name,
+    String(part.files),
+    kib(part.bytes),
+    kib(part.gzipBytes),
+    String(part.markers.tfjs),
+    String(part.markers.plotly)
+  ];
+  const wasm = bundle.wasm.reduce((sum: number, file: Json) => sum + file.bytes, 0);
+  return [
+    '## Bundle: what JupyterLab loads at startup',
+    '',
+    'Command: `node bench/build/bench/bundle/main.js`.',
+    `Build measured: \`${bundle.labextension}\`, ${bundle.buildMode} mode, remote entry written ${bundle.builtAt}. The startup set is the remote entry plus the chunks its exposed modules load. The worker set is the \`training-worker\` chunk plus the chunks the worker's runtime loads. Sizes in KiB, gzip at zlib's default level. The marker columns count matches of tfjs and plotly signatures (\`@tensorflow/tfjs\`, \`TensorFlow.js\`, \`plotly.js\`, …) in the files.`,
+    '',
+    table(
+      ['set', 'files', 'raw KiB', 'gzip KiB', 'tfjs markers', 'plotly markers'],
+      [
+        group('startup', bundle.startup),
+        group('training worker', bundle.worker),
+        group('lazy page chunks', bundle.lazyPage),
+        group('all emitted JS', bundle.allEmittedJs)
+      ]
+    ),
+    '',
+    `Startup / all emitted JS: **${num(bundle.ratios.startupOverAllRaw)}×** raw, **${num(bundle.ratios.startupOverAllGzip)}×** gzip. The worker also fetches ${bundle.wasm.length} tfjs .wasm files, ${kib(wasm)} KiB in total, only when the wasm backend loads.`,
+    '',
+    'Startup files:',
+    '',
+    table(
+      ['file', 'raw KiB', 'gzip KiB'],
+      bundle.startup.sizes.map((f: Json) => [`\`${f.file}\``, kib(f.bytes), kib(f.gzipBytes)])
+    )
+  ].join('\n');
+}
+
+function main(): void {
+  const ingest = load('ingest');
+  const engine = load('engine');
+  const compare = load('compare');
+  const bundle = load('bundle');
+  const wasmFlags = engine.backends.find((b: Json) => b.backend === 'wasm').flags;
+  const page = [
+    '# Benchmarks',
+    '',
+    'Generated by `bash bench/run.sh` from `bench/results/*.json`; edit `bench/report.ts`, not this page. Every figure is a ratio against a reference measured by the same script on the same machine, with the median and the spread (min–max) of several runs. These are measurements of one machine, not guarantees: rerun the command on yours.',
+    '',
+    machineSection(ingest.machine, compare, ingest),
+    '',
+    ingestSection(ingest),
+    '',
+    engineSection(engine),
+    '',
+    compareSection(compare),
+    bundleSection(bundle),
+    '',
+    '## Limits',
+    '',
+    '- Everything except the bundle sizes runs in Node, not in a browser. The worker runs the same engine code, but browser JIT, wasm threads and memory limits differ.',
+    `- The tfjs wasm backend ran with multithreading ${wasmFlags.multithread ? 'on' : 'off'} (tfjs flag \`WASM_HAS_MULTITHREAD_SUPPORT\`) and the cpu backend runs on one thread, while PyTorch (${compare.versions.torchThreads} threads) and HistGradientBoostingClassifier (OpenMP) may use every core.`,
+    '- Peak memory includes each runtime\'s own footprint: a Node process and a Python process with pandas imported differ before reading a byte.',
+    '- The bundle benchmark measures whatever build is in the labextension folder. A development build is unminified, so its sizes are larger than a production build\'s.',
+    ''
+  ].join('\n');
+  const file = path.join(REPO_ROOT, 'BENCHMARKS.md');
+  fs.writeFileSync(file, page);
+  process.stderr.write(`wrote ${file}\n`);
+}
+
+main();

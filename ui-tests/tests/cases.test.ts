@@ -1,0 +1,134 @@
+import { expect, test } from '@jupyterlab/galata';
+import * as path from 'path';
+
+import {
+  chooseFile,
+  chooseTarget,
+  FIXTURES,
+  goToStep,
+  openDemo,
+  openWizard,
+  readNotebook,
+  resultsCells,
+  setOption
+} from './helpers';
+
+test.use({ autoGoto: true });
+
+const CASES = path.join(FIXTURES, 'cases');
+
+test.describe('Hard inputs', () => {
+  test('empty file gets its own message', async ({ page, tmpPath }) => {
+    await openDemo(page, tmpPath, path.join(CASES, '05-empty-file.csv'));
+    const panel = await openWizard(page);
+    await chooseFile(page, panel, '05-empty-file.csv');
+    await expect(panel.getByText(/The file '05-empty-file.csv' is empty/)).toBeVisible();
+    await goToStep(panel, '2. Target & features');
+    await expect(panel.getByLabel('Target column', { exact: true })).toHaveCount(0);
+    await goToStep(panel, '4. Train');
+    await expect(panel.getByRole('button', { name: 'Start training' })).toBeDisabled();
+    await page.notebook.save();
+    const notebook = await readNotebook(page, `${tmpPath}/demo.ipynb`);
+    expect(resultsCells(notebook)).toHaveLength(0);
+  });
+
+  test('single-class target blocks training until another target', async ({
+    page,
+    tmpPath
+  }) => {
+    await openDemo(page, tmpPath, path.join(CASES, '13-single-class-target.csv'));
+    const panel = await openWizard(page);
+    await chooseFile(page, panel, '13-single-class-target.csv');
+    await chooseTarget(panel, 'defaulted');
+    await expect(
+      panel.getByText("Target 'defaulted' has one class ('no'); at least 2 are needed.")
+    ).toBeVisible();
+    await goToStep(panel, '4. Train');
+    await expect(panel.getByRole('button', { name: 'Start training' })).toBeDisabled();
+
+    await chooseTarget(panel, 'employment');
+    await goToStep(panel, '4. Train');
+    await expect(panel.getByRole('button', { name: 'Start training' })).toBeEnabled();
+    await page.notebook.save();
+    const notebook = await readNotebook(page, `${tmpPath}/demo.ipynb`);
+    expect(resultsCells(notebook)).toHaveLength(0);
+  });
+
+  test('ragged rows wait for the choice to skip them', async ({ page, tmpPath }) => {
+    await openDemo(page, tmpPath, path.join(CASES, '04-ragged-rows.csv'));
+    const panel = await openWizard(page);
+    await chooseFile(page, panel, '04-ragged-rows.csv');
+    await expect(panel.getByText(/line 5: 4 fields, expected 5/).first()).toBeVisible();
+    await expect(panel.getByText(/line 8: 6 fields, expected 5/).first()).toBeVisible();
+    await chooseTarget(panel, 'fit');
+    await setOption(panel, 'Epochs', 5);
+    await goToStep(panel, '4. Train');
+    await expect(panel.getByRole('button', { name: 'Start training' })).toBeDisabled();
+
+    await goToStep(panel, '1. Data');
+    await panel.getByLabel(/Skip the 2 rows with the wrong number of fields/).check();
+    await goToStep(panel, '4. Train');
+    const start = panel.getByRole('button', { name: 'Start training' });
+    await expect(start).toBeEnabled();
+    await start.click();
+    await expect(panel.getByRole('table', { name: 'Leaderboard' })).toBeVisible({
+      timeout: 120000
+    });
+    await expect(
+      panel.getByRole('list', { name: 'Data notes' }).getByText(/lines 5, 8/)
+    ).toBeVisible();
+    await page.notebook.save();
+    const notebook = await readNotebook(page, `${tmpPath}/demo.ipynb`);
+    const cells = resultsCells(notebook);
+    expect(cells).toHaveLength(1);
+    expect(cells[0].metadata.training_wizard.skipped_lines).toEqual([5, 8]);
+    expect(cells[0].outputs[0].data['text/plain']).toContain('lines 5, 8');
+  });
+
+  test('HTML in names and values stays literal text', async ({ page, tmpPath }) => {
+    let dialogs = 0;
+    let requestsForX = 0;
+    page.on('dialog', dialog => {
+      dialogs += 1;
+      void dialog.dismiss();
+    });
+    page.on('request', request => {
+      if (/\/x$/.test(new URL(request.url()).pathname)) {
+        requestsForX += 1;
+      }
+    });
+    await openDemo(page, tmpPath, path.join(CASES, '17-html-script-column-name.csv'));
+    const panel = await openWizard(page);
+    await chooseFile(page, panel, '17-html-script-column-name.csv');
+    const columns = panel.getByRole('table', { name: 'Columns' });
+    await expect(columns.getByText('<img src=x onerror=alert(1)>')).toBeVisible();
+    await expect(columns.getByText('<script>alert("pwned")</script>')).toBeVisible();
+    await expect(columns.getByText('</td><td>total')).toBeVisible();
+
+    await chooseTarget(panel, 'churn');
+    await setOption(panel, 'Epochs', 5);
+    await goToStep(panel, '4. Train');
+    await panel.getByRole('button', { name: 'Start training' }).click();
+    const leaderboard = panel.getByRole('table', { name: 'Leaderboard' });
+    await expect(leaderboard).toBeVisible({ timeout: 120000 });
+    await expect(
+      panel.getByRole('cell', { name: '<svg/onload=alert(3)>', exact: true })
+    ).toBeVisible();
+
+    await page.notebook.save();
+    const notebook = await readNotebook(page, `${tmpPath}/demo.ipynb`);
+    const cells = resultsCells(notebook);
+    expect(cells).toHaveLength(1);
+    const html: string = cells[0].outputs[0].data['text/html'];
+    expect(html).not.toMatch(/<(script|img|svg|b)\b/i);
+    expect(html).toContain('&lt;svg/onload=alert(3)&gt;');
+    expect(cells[0].metadata.training_wizard.config.features).toContain(
+      '<img src=x onerror=alert(1)>'
+    );
+    // The output is rendered as a table in the notebook, with the text literal.
+    const output = page.locator('.jp-OutputArea-output table.training-wizard-leaderboard');
+    await expect(output).toBeVisible();
+    expect(dialogs).toBe(0);
+    expect(requestsForX).toBe(0);
+  });
+});
