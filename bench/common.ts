@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-/** Repository root, two levels above `bench/build/bench/`. */
+/** Repository root, three levels above `bench/build/bench/`. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /** Folder of the result files, `bench/results/`. */
@@ -24,7 +24,7 @@ export interface ISummary {
   samples: number[];
 }
 
-/** Summarise samples; throws on an empty list, which is a bug in the caller. */
+/** Summarise samples. Throws on an empty list, which is a bug in the caller. */
 export function summarise(samples: number[]): ISummary {
   if (samples.length === 0) {
     throw new Error('Cannot summarise an empty list of samples.');
@@ -79,6 +79,8 @@ export interface IMachine {
   nproc: number;
   memoryGiB: number;
   os: string;
+  /** 1-minute load average when the benchmark finished. Other work on the machine widens the spread. */
+  loadAverage1m: number;
   node: string;
   packages: Record<string, string>;
 }
@@ -105,6 +107,7 @@ export function describeMachine(): IMachine {
     nproc: Number(execFileSync('nproc', { encoding: 'utf8' }).trim()),
     memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     os: `${os.type()} ${os.release()}`,
+    loadAverage1m: os.loadavg()[0],
     node: process.version,
     packages
   };

@@ -62,8 +62,10 @@ def load(split):
     train, validation = split["train"], split["validation"]
     numeric = [c for c in split["features"] if pd.api.types.is_numeric_dtype(x[c])]
     categorical = [c for c in split["features"] if c not in numeric]
-    # Median imputation and scaling for numbers, one-hot with a missing level
-    # for categories: the same plan the wizard fits on the training rows.
+    # Median imputation and scaling for numbers, and one-hot with a missing
+    # level for categories, fitted on the training rows as the wizard does.
+    # The wizard also gives every categorical column a missing and an other
+    # slot, so its encoded width can be larger.
     transform = ColumnTransformer([
         ("numeric", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), numeric),
         ("categorical", make_pipeline(SimpleImputer(strategy="constant", fill_value="missing"),
@@ -92,7 +94,7 @@ def train_mlp(x_train, y_train, x_validation, y_validation, config, classes):
     torch.nn.init.xavier_uniform_(model[2].weight)
     torch.nn.init.zeros_(model[0].bias)
     torch.nn.init.zeros_(model[2].bias)
-    # tfjs's Adam uses epsilon 1e-7; PyTorch defaults to 1e-8.
+    # tfjs's Adam uses epsilon 1e-7 on the cpu and wasm backends, and PyTorch's defaults to 1e-8.
     optimizer = torch.optim.Adam(model.parameters(), lr=config["learningRate"], eps=1e-7)
     loss_fn = torch.nn.CrossEntropyLoss()
     xt, yt = torch.tensor(x_train), torch.tensor(y_train, dtype=torch.long)
@@ -122,7 +124,7 @@ def train_mlp(x_train, y_train, x_validation, y_validation, config, classes):
 
 
 def run_once(split):
-    """Time one run of every Python tool on the split; return timings and scores."""
+    """Time one run of every Python tool on the split and return the timings and scores."""
     start = time.perf_counter()
     x_train, x_validation, y_train, y_validation = load(split)
     prepare_ms = (time.perf_counter() - start) * 1000

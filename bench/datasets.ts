@@ -9,7 +9,7 @@ import { mulberry32 } from '../src/data/random';
 /** Rows written per `writeSync` call while generating a CSV. */
 const CHUNK_ROWS = 10_000;
 
-/** A standard normal generator driven by `random` (Box–Muller). */
+/** Return a standard normal generator driven by `random` (Box–Muller). */
 function normal(random: () => number): () => number {
   return () => {
     const u = 1 - random();

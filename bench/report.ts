@@ -27,6 +27,11 @@ function num(value: number, digits = 3): string {
   });
 }
 
+/** Format a count with thousands separators. */
+function int(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
+
 /** "median (min–max)", optionally scaled, for example from ms to s. */
 function spread(summary: ISummary, scale = 1, digits = 3): string {
   return `${num(summary.median * scale, digits)} (${num(summary.min * scale, digits)}–${num(summary.max * scale, digits)})`;
@@ -41,7 +46,7 @@ function table(header: string[], rows: string[][]): string {
   return [...lines, ...rows.map(row => `| ${row.join(' | ')} |`)].join('\n');
 }
 
-function machineSection(machine: IMachine, compare: Json, ingest: Json): string {
+function machineSection(machine: IMachine, compare: Json, ingest: Json, loads: number[]): string {
   const versions = compare.versions;
   const packages = Object.entries(machine.packages).map(([name, version]) => `${name} ${version}`);
   return [
@@ -54,6 +59,10 @@ function machineSection(machine: IMachine, compare: Json, ingest: Json): string 
         ['cores (`nproc`)', String(machine.nproc)],
         ['memory', `${machine.memoryGiB} GiB`],
         ['OS kernel', machine.os],
+        [
+          '1-minute load average at the end of ingest / engine / compare / bundle',
+          loads.map(load => num(load, 2)).join(' / ')
+        ],
         ['Node', machine.node],
         ['npm packages', packages.join(', ')],
         ['Python', versions.python],
@@ -69,7 +78,7 @@ function machineSection(machine: IMachine, compare: Json, ingest: Json): string 
 
 function ingestSection(ingest: Json): string {
   const rows = ingest.sizes.map((size: Json) => [
-    `${num(size.rows, 4)} × ${size.columns}, ${num(size.bytes / 2 ** 20)} MiB`,
+    `${int(size.rows)} × ${size.columns}, ${num(size.bytes / 2 ** 20)} MiB`,
     String(size.runs),
     spread(size.wizard.totalMs, 1 / 1000),
     `${spread(size.wizard.readCsvMs, 1 / 1000)} / ${spread(size.wizard.profileMs, 1 / 1000)}`,
@@ -80,7 +89,7 @@ function ingestSection(ingest: Json): string {
     ratio(size.ratios.timeWizardOverPandasReadAndProfile)
   ]);
   const memory = ingest.sizes.map((size: Json) => [
-    `${num(size.rows, 4)} rows`,
+    `${int(size.rows)} rows`,
     spread(size.wizard.peakRssMiB, 1, 4),
     spread(size.pandas.peakRssAfterReadMiB, 1, 4),
     spread(size.pandas.peakRssMiB, 1, 4),
@@ -119,7 +128,7 @@ function engineSection(engine: Json): string {
     '## Engine: the wizard\'s MLP against a bare tfjs `model.fit` loop',
     '',
     'Command: `node bench/build/bench/engine/main.js`.',
-    `Synthetic data: ${num(dataset.rows, 4)} rows (${num(dataset.trainRows, 4)} training, ${num(dataset.validationRows, 4)} validation), ${dataset.width} features, ${dataset.classes} classes, seed ${dataset.seed}. Network ${config.layers}, ${config.optimizer} with learning rate ${config.learningRate}, batch size ${config.batchSize}, ${config.epochs} epochs, ${engine.runs} runs per side after one warm-up run, both sides in the same process on the same tensors. The bare loop is one \`model.fit\` call with \`shuffle: true\` and the validation tensors as \`validationData\`. The wizard also gathers a seeded shuffle per epoch, evaluates the validation loss, keeps the best weights and yields to the event loop between epochs.`,
+    `Synthetic data: ${int(dataset.rows)} rows (${int(dataset.trainRows)} training, ${int(dataset.validationRows)} validation), ${dataset.width} features, ${dataset.classes} classes, seed ${dataset.seed}. Network ${config.layers}, ${config.optimizer} with learning rate ${config.learningRate}, batch size ${config.batchSize}, ${config.epochs} epochs, ${engine.runs} runs per side after one warm-up run, both sides in the same process on the same tensors. The bare loop is one \`model.fit\` call with \`shuffle: true\` and the validation tensors as \`validationData\`. The wizard also gathers a seeded shuffle per epoch, evaluates the validation loss, keeps the best weights and yields to the event loop between epochs.`,
     '',
     '"Epoch" is the time from the end of epoch 1 to the end of the last epoch, divided by the epochs between them, in ms, median (min–max). "Whole call" divides the time of the whole call, including building the model, tensors and scoring, by the epochs.',
     '',
@@ -139,8 +148,9 @@ function compareRows(entry: Json): string[][] {
     ]
   ];
   for (const [id, model] of Object.entries<Json>(wizard.models)) {
+    const epochs = id === 'baseline' ? '' : `, epochs run ${model.epochsRun.join('/')}`;
     rows.push([
-      `  wizard ${id}, epochs run ${model.epochsRun.join('/')}`,
+      `  wizard ${id}${epochs}`,
       spread(model.trainMs, 1 / 1000),
       spread(model.balancedAccuracy)
     ]);
@@ -173,7 +183,7 @@ function compareSection(compare: Json): string {
   for (const entry of compare.datasets) {
     const { wizard, python, ratios } = entry;
     parts.push(
-      `### ${entry.dataset}: ${num(wizard.trainRows, 4)} training and ${num(wizard.validationRows, 4)} validation rows, target \`${wizard.config.target}\``,
+      `### ${entry.dataset}: ${int(wizard.trainRows)} training and ${int(wizard.validationRows)} validation rows, target \`${wizard.config.target}\``,
       '',
       `${wizard.runs} runs per side. Encoded width: wizard ${python.wizardWidth}, scikit-learn ${python.width}. Time in seconds, median (min–max).`,
       '',
@@ -226,6 +236,30 @@ function bundleSection(bundle: Json): string {
   ].join('\n');
 }
 
+/** Build the summary: the headline ratios, one line each, repeated from the sections below. */
+function summarySection(ingest: Json, engine: Json, compare: Json, bundle: Json): string {
+  const large = ingest.sizes[ingest.sizes.length - 1];
+  const lines = [
+    '## Summary',
+    '',
+    `- Ingest of ${int(large.rows)} rows, wizard / pandas \`read_csv\`: time ${ratio(large.ratios.timeWizardOverPandasRead)}, peak memory ${ratio(large.ratios.peakRssWizardOverPandasRead)}.`
+  ];
+  for (const backend of engine.backends) {
+    lines.push(`- MLP epoch on ${backend.backend}, wizard / bare tfjs: ${ratio(backend.ratios.steadyEpochWizardOverBare)}.`);
+  }
+  lines.push(`- MLP epoch, wasm / cpu backend (wizard): ${ratio(engine.backendRatios.wizardSteadyEpochWasmOverCpu)}.`);
+  for (const entry of compare.datasets) {
+    const r = entry.ratios;
+    lines.push(
+      `- ${entry.dataset}: time to leaderboard wizard / scikit-learn **${num(r.leaderboardWizardOverSklearn)}×**, best balanced accuracy wizard minus scikit-learn **${num(r.bestScoreWizardMinusSklearn)}**, MLP epoch wizard / PyTorch **${num(r.mlpEpochWizardOverTorch)}×**.`
+    );
+  }
+  lines.push(
+    `- Startup JS / all emitted JS (gzip, ${bundle.buildMode} build): **${num(bundle.ratios.startupOverAllGzip)}×**; tfjs markers in the startup set: ${bundle.startup.markers.tfjs}, plotly markers: ${bundle.startup.markers.plotly}.`
+  );
+  return lines.join('\n');
+}
+
 function main(): void {
   const ingest = load('ingest');
   const engine = load('engine');
@@ -237,7 +271,14 @@ function main(): void {
     '',
     'Generated by `bash bench/run.sh` from `bench/results/*.json`; edit `bench/report.ts`, not this page. Every figure is a ratio against a reference measured by the same script on the same machine, with the median and the spread (min–max) of several runs. These are measurements of one machine, not guarantees: rerun the command on yours.',
     '',
-    machineSection(ingest.machine, compare, ingest),
+    machineSection(
+      ingest.machine,
+      compare,
+      ingest,
+      [ingest, engine, compare, bundle].map(result => result.machine.loadAverage1m)
+    ),
+    '',
+    summarySection(ingest, engine, compare, bundle),
     '',
     ingestSection(ingest),
     '',

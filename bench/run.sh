@@ -2,9 +2,9 @@
 # Run every benchmark, write bench/results/*.json, then BENCHMARKS.md.
 #
 # Needs Node with the repository's node_modules installed, and python3 to
-# create a virtual environment with pandas, scikit-learn and torch 2.13.0
-# (BENCH_VENV, default /tmp/benchvenv; reused when it exists). Generated data
-# files go to a temporary folder that is removed at the end.
+# create a virtual environment with pandas, scikit-learn and torch 2.13.0.
+# BENCH_VENV sets its folder (default /tmp/benchvenv), and an existing one is
+# reused. Generated data files go to a temporary folder removed at the end.
 # BENCH_RUNS (default 5) and BENCH_LARGE_RUNS (default 3) set the runs of the
 # short and the long measurements.
 set -euo pipefail
@@ -23,8 +23,8 @@ trap 'rm -rf "$tmp"' EXIT
 
 npx tsc -p bench/tsconfig.json
 
-# The bundle benchmark measures the existing build; it builds only when
-# there is none, because build:prod first deletes lib/ and the labextension.
+# The bundle benchmark measures the existing build. It builds only when there
+# is none, because build:prod first deletes lib/ and the labextension.
 if [ ! -d jupyterlab_training_wizard/labextension/static ]; then
   npm run build:prod
 fi

@@ -72,7 +72,7 @@ function measureFile(dir: string, file: string): IFileSize {
   return { file, bytes: content.length, gzipBytes: zlib.gzipSync(content).length, markers };
 }
 
-/** The .wasm files the worker set refers to, with their sizes; stale files of older builds are left out. */
+/** List the .wasm files the worker set refers to, with their sizes, leaving out stale files of older builds. */
 function referencedWasm(dir: string, files: string[]) {
   const names = new Set<string>();
   for (const file of files) {

@@ -28,7 +28,7 @@ interface IDataset {
 
 /**
  * Backend of the wizard runs. The page's default, 'auto', picks wasm in the
- * browser but cpu under Node, so the benchmark asks for wasm explicitly.
+ * browser but cpu under Node, so the benchmark requests wasm explicitly.
  */
 const BACKEND: BackendName = (process.env.BENCH_COMPARE_BACKEND as BackendName) || 'wasm';
 

@@ -73,7 +73,7 @@ async function runWizard(data: IPreparedData, config: IWizardConfig): Promise<IR
   return { totalMs, steadyEpochMs: steady(ends), epochs: ends.length };
 }
 
-/** The same network as the wizard's MLP, written directly with tfjs-layers. */
+/** Build the wizard's MLP network directly with tfjs-layers, without the wizard's code. */
 function bareModel(width: number, classes: number, seed: number, learningRate: number) {
   const model = tfl.sequential({
     layers: [

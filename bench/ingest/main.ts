@@ -30,7 +30,7 @@ interface ISize {
   runs: number;
 }
 
-/** One child's JSON output; only the fields both sides print are typed. */
+/** One child's JSON output. Fields that only one side prints are optional. */
 interface IChildResult {
   rows: number;
   columns: number;

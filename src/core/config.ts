@@ -16,6 +16,43 @@ export const DEFAULTS = {
   backend: 'auto' as const
 };
 
+/**
+ * Allowed numbers of cross-validation folds. `IWizardConfig.folds` outside
+ * this range (absent, 0 or 1) selects a hold-out split instead.
+ */
+export const FOLD_LIMITS = { min: 2, max: 10 };
+
+/**
+ * Largest training matrix, in rows × encoded features, that the random
+ * forest trains on; larger data gets a failed forest result instead.
+ *
+ * Measured with ml-random-forest 2.1.0 (50 trees, sqrt(features) per tree,
+ * bootstrap rows) under Node 22 on one core of a 2-core x86-64 cloud VM:
+ * FOREST_TIME_NOTE. Training is synchronous, so a cancel request waits
+ * for the whole forest.
+ */
+export const FOREST_MAX_CELLS = 0;
+
+/**
+ * Return the number of folds `config` trains each model on: 1 for a
+ * hold-out split (`folds` absent, 0 or 1), otherwise `config.folds`.
+ *
+ * Throws when `folds` is another value outside `FOLD_LIMITS` or not an integer.
+ */
+export function foldCount(config: Pick<IWizardConfig, 'folds'>): number {
+  const folds = config.folds;
+  if (folds === undefined || folds === 0 || folds === 1) {
+    return 1;
+  }
+  if (!Number.isInteger(folds) || folds < FOLD_LIMITS.min || folds > FOLD_LIMITS.max) {
+    throw new Error(
+      `Invalid number of folds ${folds}: expected 0 or 1 for a hold-out split, ` +
+        `or an integer from ${FOLD_LIMITS.min} to ${FOLD_LIMITS.max}.`
+    );
+  }
+  return folds;
+}
+
 /** Allowed ranges, kept equal to `schema/plugin.json`. */
 export const LIMITS = {
   epochs: { min: 1, max: 1000 },

@@ -80,7 +80,7 @@ export interface IDatasetProfile {
 }
 
 /** Model identifiers of the catalogue. */
-export type ModelId = 'baseline' | 'linear' | 'mlp';
+export type ModelId = 'baseline' | 'linear' | 'mlp' | 'mlp-wide' | 'forest';
 
 /** Backend request for tfjs inside the worker. */
 export type BackendName = 'auto' | 'wasm' | 'cpu';
@@ -100,6 +100,11 @@ export interface IWizardConfig {
   backend: BackendName;
   /** Whether rows with the wrong number of fields may be skipped. */
   skipRaggedRows: boolean;
+  /**
+   * Number of cross-validation folds, from 2 to 10. Absent, 0 or 1 means a
+   * single hold-out split of `holdout`, which is the default.
+   */
+  folds?: number;
 }
 
 /** One epoch of a model's learning curve. */
@@ -121,13 +126,29 @@ export interface IModelResult {
   metrics: Record<string, number>;
   trainMs: number;
   hyperparameters: Record<string, number | string>;
+  /** Learning curve of the network; with k-fold validation, of the first fold. */
   history: IEpochRecord[];
+  /**
+   * With k-fold validation, the metrics of each fold in fold order. `metrics`
+   * then holds, per metric, the mean over the folds where it is defined.
+   */
+  foldMetrics?: Array<Record<string, number>>;
+  /** With k-fold validation, the population standard deviation of each metric over the folds. */
+  metricsStd?: Record<string, number>;
 }
 
 /** Class counts per split, for classification runs. */
 export interface IClassCounts {
   train: Record<string, number>;
   validation: Record<string, number>;
+}
+
+/** Rows and class counts of one cross-validation fold. */
+export interface IFoldSummary {
+  trainRows: number;
+  validationRows: number;
+  /** Rows per class in each side of the fold; null for regression. */
+  classCounts: IClassCounts | null;
 }
 
 /** What a finished (or cancelled, partial) run produced. */
@@ -156,6 +177,11 @@ export interface IRunResult {
   /** True when the run was cancelled and only some models finished. */
   partial: boolean;
   engineVersion: string;
+  /**
+   * With k-fold validation, the rows and class counts of every fold. Then
+   * `trainRows`, `validationRows` and `classCounts` describe the first fold.
+   */
+  folds?: IFoldSummary[];
 }
 
 /**

@@ -9,6 +9,9 @@ import { IFinding } from '../core/types';
 import { formatLines, makeFinding, plural } from './findings';
 import { detectDelimiter } from './delimiter';
 import { IRecord, numberRecords, uniqueNames } from './records';
+import { DEFAULT_MISSING_MARKERS } from './markers';
+
+export { DEFAULT_MISSING_MARKERS };
 
 /** Options for reading a delimited text file. */
 export interface IReadOptions {
@@ -48,20 +51,6 @@ export interface ITable {
   raggedLines: number[];
   findings: IFinding[];
 }
-
-/** Cell texts read as missing when `IReadOptions.missingMarkers` is absent. */
-export const DEFAULT_MISSING_MARKERS: readonly string[] = [
-  '',
-  'NA',
-  'N/A',
-  'NaN',
-  'nan',
-  'null',
-  'NULL',
-  '?',
-  '-',
-  'None'
-];
 
 /** Data rows kept when `IReadOptions.rowLimit` is absent. */
 export const DEFAULT_ROW_LIMIT = 1_000_000;

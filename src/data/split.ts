@@ -1,4 +1,4 @@
-/** Seeded hold-out splits of rows into training and validation sets. */
+/** Seeded hold-out and k-fold splits of rows into training and validation sets. */
 
 import { mulberry32, shuffle } from './random';
 
@@ -49,6 +49,61 @@ export function holdoutSplit(
     train: shuffle(Int32Array.from(train), random),
     validation: Int32Array.from(validation).sort()
   };
+}
+
+/**
+ * Split rows `0 .. rows - 1` into `k` folds for cross-validation.
+ *
+ * Returns `k` splits: split `i` validates on fold `i` and trains on the
+ * other folds, so every row is validated exactly once. The rows are shuffled
+ * with `seed`. With labels (one per row, for example class indices) the
+ * folds are stratified: the rows of each class are shuffled and dealt to the
+ * folds in turn, continuing where the previous class stopped, so fold sizes
+ * and each class's count per fold differ by at most 1. A class with fewer
+ * than `k` rows is missing from some folds' validation rows. Training rows
+ * come in shuffled order and validation rows in ascending order. The same
+ * inputs give the same folds.
+ *
+ * Throws when `k` is not an integer from 2 to `rows`, or labels and `rows`
+ * disagree.
+ */
+export function kfoldSplit(
+  labels: ArrayLike<number> | null,
+  rows: number,
+  k: number,
+  seed: number
+): IHoldoutSplit[] {
+  if (!Number.isInteger(k) || k < 2 || k > rows) {
+    throw new Error(
+      `Cannot make ${k} folds of ${rows} rows: the number of folds must be an ` +
+        'integer from 2 to the number of rows.'
+    );
+  }
+  if (labels !== null && labels.length !== rows) {
+    throw new Error(`Expected ${rows} labels for ${rows} rows, got ${labels.length}.`);
+  }
+  const random = mulberry32(seed);
+  const groups = labels === null ? [range(rows)] : groupByLabel(labels);
+  const foldOf = new Int32Array(rows);
+  let dealt = 0;
+  for (const group of groups) {
+    shuffle(group, random);
+    for (const row of group) {
+      foldOf[row] = dealt % k;
+      dealt++;
+    }
+  }
+  return Array.from({ length: k }, (_, fold) => {
+    const train: number[] = [];
+    const validation: number[] = [];
+    for (let row = 0; row < rows; row++) {
+      (foldOf[row] === fold ? validation : train).push(row);
+    }
+    return {
+      train: shuffle(Int32Array.from(train), random),
+      validation: Int32Array.from(validation)
+    };
+  });
 }
 
 /** Rows of a group that go to validation: at least 1 and at most all but 1. */

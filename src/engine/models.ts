@@ -1,11 +1,12 @@
 /**
  * The model catalogue: names and descriptions shown to people, and builders
- * for the tfjs-layers networks. The baseline has no network, because
- * `train.ts` computes it in plain JavaScript.
+ * for the tfjs-layers networks. The baseline and the random forest have no
+ * network: `train.ts` and `forest.ts` compute them in plain JavaScript.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 
+import { FOREST_MAX_CELLS } from '../core/config';
 import { IPreparedData, IWizardConfig, ModelId, TaskType } from '../core/types';
 
 /** Name and one-line description of a catalogue model. */
@@ -32,6 +33,16 @@ export const MODEL_CATALOGUE: Record<ModelId, ICatalogueEntry> = {
   mlp: {
     name: 'MLP',
     description: 'Multilayer perceptron with one hidden layer of 32 ReLU units.'
+  },
+  'mlp-wide': {
+    name: 'Wide MLP',
+    description: 'Multilayer perceptron with two hidden layers of 64 and 32 ReLU units.'
+  },
+  forest: {
+    name: 'Random forest',
+    description:
+      'Random forest of 50 decision trees on bootstrap samples, each tree on a ' +
+      'random subset of the features; trained in plain JavaScript.'
   }
 };
 
@@ -49,8 +60,34 @@ export function modelName(id: ModelId, task: TaskType): string {
 /** Units of the hidden layer of the MLP. */
 export const MLP_HIDDEN_UNITS = 32;
 
+/** Units of the hidden layers of the wide MLP, from input to output. */
+export const WIDE_MLP_HIDDEN_UNITS = [64, 32];
+
+/** Trees of the random forest. */
+export const FOREST_TREES = 50;
+
+/** ml-cart's `minNumSamples`: a node with at most this many training rows becomes a leaf. */
+export const FOREST_MIN_NUM_SAMPLES = 3;
+
 /** Ids of the models that are tfjs-layers networks. */
-export type NetworkId = Exclude<ModelId, 'baseline'>;
+export type NetworkId = Exclude<ModelId, 'baseline' | 'forest'>;
+
+/** Return whether `id` is a tfjs-layers network. */
+export function isNetwork(id: ModelId): id is NetworkId {
+  return id !== 'baseline' && id !== 'forest';
+}
+
+/** Return the units of each hidden layer of a network, from input to output. */
+export function hiddenUnits(id: NetworkId): number[] {
+  switch (id) {
+    case 'linear':
+      return [];
+    case 'mlp':
+      return [MLP_HIDDEN_UNITS];
+    case 'mlp-wide':
+      return WIDE_MLP_HIDDEN_UNITS;
+  }
+}
 
 /** A compiled network and the optimizer it trains with. */
 export interface INetwork {
@@ -88,21 +125,24 @@ export function buildNetwork(id: NetworkId, options: IBuildOptions): INetwork {
   const classification = task === 'classification';
   const outputs = classification ? options.classes : 1;
   const model = tfl.sequential();
+  const hidden = hiddenUnits(id);
 
-  if (id === 'mlp') {
+  // The first layer keeps seed `seed` and the output layer `seed + 1`, as
+  // before the wide MLP existed, so the seeds of saved runs still reproduce.
+  hidden.forEach((units, layer) => {
     model.add(
       tfl.layers.dense({
-        inputShape: [width],
-        units: MLP_HIDDEN_UNITS,
+        ...(layer === 0 ? { inputShape: [width] } : {}),
+        units,
         activation: 'relu',
-        kernelInitializer: tfl.initializers.heNormal({ seed }),
+        kernelInitializer: tfl.initializers.heNormal({ seed: layer === 0 ? seed : seed + 1 + layer }),
         biasInitializer: 'zeros'
       })
     );
-  }
+  });
   model.add(
     tfl.layers.dense({
-      ...(id === 'linear' ? { inputShape: [width] } : {}),
+      ...(hidden.length === 0 ? { inputShape: [width] } : {}),
       units: outputs,
       activation: classification ? 'softmax' : 'linear',
       kernelInitializer: tfl.initializers.glorotUniform({ seed: seed + 1 }),
@@ -122,8 +162,9 @@ export function buildNetwork(id: NetworkId, options: IBuildOptions): INetwork {
  * Return the hyperparameters of a model as shown in the results.
  *
  * Networks list layers (dense layers, output included), units of the hidden
- * layer (MLP only), activation, optimizer, learningRate, epochs and
- * batchSize. The baseline lists its strategy.
+ * layers (MLPs only, comma-separated for the wide MLP), activation,
+ * optimizer, learningRate, epochs and batchSize. The baseline lists its
+ * strategy, and the forest its trees, features per tree and size limit.
  */
 export function hyperparameters(
   id: ModelId,
@@ -134,11 +175,26 @@ export function hyperparameters(
       strategy: config.task === 'classification' ? 'class frequencies' : 'mean'
     };
   }
+  if (id === 'forest') {
+    return {
+      trees: FOREST_TREES,
+      maxFeatures: 'sqrt',
+      bootstrap: 'yes',
+      minNumSamples: FOREST_MIN_NUM_SAMPLES,
+      maxCells: FOREST_MAX_CELLS
+    };
+  }
   const output = config.task === 'classification' ? 'softmax' : 'linear';
+  const hidden = hiddenUnits(id);
+  const activations = [...hidden.map(() => 'relu'), output].join(', ');
   const shape: Record<string, number | string> =
-    id === 'mlp'
-      ? { layers: 2, units: MLP_HIDDEN_UNITS, activation: `relu, ${output}` }
-      : { layers: 1, activation: output };
+    hidden.length === 0
+      ? { layers: 1, activation: output }
+      : {
+          layers: hidden.length + 1,
+          units: hidden.length === 1 ? hidden[0] : hidden.join(', '),
+          activation: activations
+        };
   return {
     ...shape,
     optimizer: 'adam',

@@ -3,7 +3,7 @@
  * prepare, train. Shared by the Web Worker and Node (jest, CLI); `post` is
  * the only way out.
  */
-import { ENGINE_VERSION } from '../core/config';
+import { ENGINE_VERSION, foldCount } from '../core/config';
 import { pickBest, primaryMetric } from '../core/results';
 import { IDatasetProfile, IRunResult } from '../core/types';
 import { ITable, readCsv } from '../data/csv';
@@ -13,7 +13,11 @@ import { profileTable } from '../data/profile';
 import { setupBackend } from './backend';
 import { modelName } from './models';
 import { ITrainRequest, Request, Response } from './protocol';
+import { EpochThrottle } from './throttle';
 import { ITrainOutcome, trainModels } from './train';
+import { IKFoldSet, kfoldFolds } from './validation';
+
+export { EPOCH_MESSAGE_INTERVAL_MS } from './throttle';
 
 /** Where the pipeline runs. */
 export interface IPipelineEnv {
@@ -28,9 +32,6 @@ export interface IPipelineEnv {
    */
   inspected?: { table: ITable; profile: IDatasetProfile } | null;
 }
-
-/** Minimum milliseconds between two `epoch-ended` messages of one model. */
-export const EPOCH_MESSAGE_INTERVAL_MS = 100;
 
 /**
  * Handle `request`, sending every response through `post`.
@@ -93,8 +94,10 @@ async function train(
   if (errors.length > 0) {
     throw new Error(errors.map(finding => finding.message).join(' '));
   }
+  const folds = foldCount(config);
   const { backend, note } = await setupBackend(config.backend, env.wasmPaths);
   const prepared = prepareData(table, profile, config);
+  const kfold = folds > 1 ? kfoldFolds(table, profile, config, prepared, folds) : null;
   post({
     type: 'run-started',
     runId,
@@ -102,21 +105,19 @@ async function train(
     models: config.models.map(id => ({
       id,
       name: modelName(id, config.task),
-      epochs: id === 'baseline' ? 1 : config.epochs
-    }))
+      epochs: id === 'baseline' || id === 'forest' ? 1 : config.epochs
+    })),
+    ...(kfold ? { folds } : {})
   });
 
-  const lastSent = new Map<string, number>();
-  const outcome = await trainModels(prepared.data, config, {
+  const throttle = new EpochThrottle(now);
+  const outcome = await trainModels(kfold ?? prepared.data, config, {
     now,
     shouldStop: env.shouldStop ?? (() => false),
     onModelStarted: (modelId, modelName) =>
       post({ type: 'model-started', runId, modelId, modelName }),
     onEpochEnded: epoch => {
-      const last = lastSent.get(epoch.modelId) ?? -Infinity;
-      const isLast = epoch.epoch === epoch.epochs;
-      if (isLast || now() - last >= EPOCH_MESSAGE_INTERVAL_MS) {
-        lastSent.set(epoch.modelId, now());
+      if (throttle.shouldSend(epoch.modelId)) {
         post({ type: 'epoch-ended', runId, ...epoch });
       }
     },
@@ -125,19 +126,25 @@ async function train(
   post({
     type: 'run-finished',
     runId,
-    result: buildResult(request, prepared, outcome, backend)
+    result: buildResult(request, prepared, outcome, backend, kfold)
   });
 }
 
-/** Assemble the run result; the best model ranks by the primary metric. */
+/**
+ * Assemble the run result; the best model ranks by the primary metric. With
+ * k-fold validation, the rows and class counts are those of the first fold,
+ * and `folds` lists every fold.
+ */
 export function buildResult(
   request: ITrainRequest,
   prepared: ReturnType<typeof prepareData>,
   outcome: ITrainOutcome,
-  backend: string
+  backend: string,
+  kfold: IKFoldSet | null = null
 ): IRunResult {
   const { config } = request;
   const { metric, higherIsBetter } = primaryMetric(config.task);
+  const first = kfold ? kfold.summaries[0] : null;
   return {
     task: config.task,
     target: config.target,
@@ -145,9 +152,9 @@ export function buildResult(
     higherIsBetter,
     models: outcome.models,
     best: pickBest(outcome.models, metric, higherIsBetter),
-    classCounts: prepared.classCounts,
-    trainRows: prepared.data.trainRows,
-    validationRows: prepared.data.validationRows,
+    classCounts: first ? first.classCounts : prepared.classCounts,
+    trainRows: first ? first.trainRows : prepared.data.trainRows,
+    validationRows: first ? first.validationRows : prepared.data.validationRows,
     skippedLines: prepared.skippedLines,
     droppedTargetRows: prepared.droppedTargetRows,
     imputed: prepared.imputed,
@@ -155,6 +162,7 @@ export function buildResult(
     tensorsBefore: outcome.tensorsBefore,
     tensorsAfter: outcome.tensorsAfter,
     partial: outcome.stopped,
-    engineVersion: ENGINE_VERSION
+    engineVersion: ENGINE_VERSION,
+    ...(kfold ? { folds: kfold.summaries } : {})
   };
 }

@@ -61,7 +61,10 @@ export interface IRunStartedMessage {
   type: 'run-started';
   runId: number;
   backend: string;
+  /** Models in training order; `epochs` is the maximum per fold. */
   models: Array<{ id: string; name: string; epochs: number }>;
+  /** Folds each model trains on; absent for a hold-out split. */
+  folds?: number;
 }
 
 export interface IModelStartedMessage {
@@ -80,6 +83,14 @@ export interface IEpochEndedMessage {
   loss: number;
   valLoss: number | null;
   elapsedMs: number;
+  /**
+   * Estimated milliseconds until the model ends, assuming it runs every
+   * remaining epoch; early stopping can end it sooner.
+   */
+  remainingMs?: number;
+  /** Fold number from 1, and the number of folds; only with k-fold validation. */
+  fold?: number;
+  folds?: number;
 }
 
 export interface IModelFinishedMessage {

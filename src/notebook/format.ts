@@ -50,7 +50,7 @@ export function metricLabel(metric: string, trans: Translate): string {
   }
 }
 
-/** A metric value with 4 significant decimals, or an en dash when absent. */
+/** Format a metric with 4 decimals, or an en dash when it is absent. */
 export function formatMetric(value: number | undefined): string {
   if (value === undefined || !Number.isFinite(value)) {
     return '–';
@@ -62,7 +62,7 @@ export function formatMetric(value: number | undefined): string {
   return value.toFixed(4);
 }
 
-/** The leaderboard as header and text rows, best model first. */
+/** Build the leaderboard as header and text rows, best model first. */
 export function leaderboardRows(
   result: IRunResult,
   trans: Translate
@@ -114,7 +114,7 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * The leaderboard as a self-contained HTML table: every value escaped, no
+ * Render the leaderboard as a self-contained HTML table: every value escaped, no
  * script, no style sheet, so it reads the same in any notebook viewer.
  */
 export function leaderboardHtml(result: IRunResult, trans: Translate): string {
@@ -148,7 +148,7 @@ export function leaderboardHtml(result: IRunResult, trans: Translate): string {
   );
 }
 
-/** The leaderboard as an aligned plain-text table. */
+/** Render the leaderboard as an aligned plain-text table. */
 export function leaderboardText(result: IRunResult, trans: Translate): string {
   const { headers, rows } = leaderboardRows(result, trans);
   return [
@@ -159,7 +159,7 @@ export function leaderboardText(result: IRunResult, trans: Translate): string {
   ].join('\n');
 }
 
-/** One line that says what the run predicted and on how many rows. */
+/** Describe in one line what the run predicted and on how many rows. */
 export function runCaption(result: IRunResult, trans: Translate): string {
   const task =
     result.task === 'classification'
@@ -178,7 +178,7 @@ export function runCaption(result: IRunResult, trans: Translate): string {
 }
 
 /**
- * What the run did to the data besides training: skipped lines, rows
+ * List what the run did to the data besides training: skipped lines, rows
  * dropped for a missing target, imputed columns. One sentence each.
  */
 export function runNotes(result: IRunResult, trans: Translate): string[] {
@@ -237,7 +237,7 @@ export function classCountRows(
   };
 }
 
-/** An escaped HTML table of class counts per split, or '' for regression. */
+/** Render class counts per split as an escaped HTML table, or '' for regression. */
 function classCountsHtml(result: IRunResult, trans: Translate): string {
   const table = classCountRows(result, trans);
   if (!table) {
@@ -264,7 +264,7 @@ function classCountsText(result: IRunResult, trans: Translate): string[] {
     : [];
 }
 
-/** A header, a rule and rows, each column padded to its widest cell. */
+/** Lay out a header, a rule and rows, each column padded to its widest cell. */
 function alignedLines(headers: string[], rows: string[][]): string[] {
   const widths = headers.map((header, column) =>
     Math.max(header.length, ...rows.map(row => row[column].length))

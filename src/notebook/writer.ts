@@ -13,7 +13,7 @@ import { leaderboardHtml, leaderboardText, Translate } from './format';
 /** Metadata key of wizard-owned cells. */
 export const METADATA_KEY = 'training_wizard';
 
-/** What is recorded about the data a run trained on. */
+/** Fingerprint of the data a run trained on. */
 export interface IDataFingerprint {
   name: string;
   path: string;
@@ -32,7 +32,7 @@ export interface IResultsPayload {
 }
 
 /**
- * The index of the wizard-owned cell of `runKey`, or -1.
+ * Find the index of the wizard-owned cell of `runKey`, or -1.
  *
  * #### Notes
  * Cells with malformed wizard metadata are skipped, never changed.
@@ -94,7 +94,7 @@ export function writeResults(
   return index;
 }
 
-/** The outputs of a results cell: escaped HTML and plain text. */
+/** Build the outputs of a results cell: escaped HTML and plain text. */
 export function buildOutputs(
   payload: IResultsPayload,
   trans: Translate
@@ -111,7 +111,7 @@ export function buildOutputs(
   ];
 }
 
-/** The `training_wizard` metadata: JSON-safe, no NaN or Infinity. */
+/** Build the `training_wizard` metadata, JSON-safe with no NaN or Infinity. */
 export function buildMetadata(
   payload: IResultsPayload
 ): PartialJSONObject {
@@ -144,8 +144,8 @@ export function buildMetadata(
 }
 
 /**
- * The equivalent `training-wizard train` command line, run from the Jupyter
- * server's root folder.
+ * Build the equivalent `training-wizard train` command line, to run from the
+ * Jupyter server's root folder.
  *
  * #### Notes
  * `--features` is a comma-separated list, so a feature name containing a
@@ -175,7 +175,7 @@ export function headlessCommand(payload: IResultsPayload): string {
   return parts.join(' ');
 }
 
-/** A deep copy where non-finite numbers become null. */
+/** Copy `value` deeply, replacing non-finite numbers with null. */
 export function toJsonSafe(value: unknown): unknown {
   return JSON.parse(
     JSON.stringify(value, (_key, item) =>
@@ -184,7 +184,7 @@ export function toJsonSafe(value: unknown): unknown {
   );
 }
 
-/** A comment-only source; line breaks in the target cannot end the comment. */
+/** Build a comment-only source. Line breaks in the target cannot end the comment. */
 function cellSource(payload: IResultsPayload, trans: Translate): string {
   const target = payload.config.target.replace(/[\r\n\u2028\u2029]+/g, ' ');
   return [

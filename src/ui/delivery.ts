@@ -37,9 +37,22 @@ export class ResultsDelivery implements IDisposable {
   /** Write a finished run if the settings ask for it. */
   async deliver(run: IFinishedRun): Promise<void> {
     this._last = run;
-    if (this._autoWrite()) {
-      await this.writeLast();
+    if (!this._autoWrite()) {
+      return;
     }
+    const pinned = this._runNotebook;
+    if (pinned && pinned.isDisposed) {
+      // Never write a run into a notebook other than its own without a click.
+      this._model.setNotice({
+        kind: 'info',
+        text: this._trans.__(
+          'The notebook %1 was closed during training. Press "Write results to notebook" to write the results into the current notebook.',
+          this._runNotebookPath
+        )
+      });
+      return;
+    }
+    await this.writeLast();
   }
 
   /** Write the last successful run into its notebook. */
@@ -109,6 +122,7 @@ export class ResultsDelivery implements IDisposable {
   private _onStateChanged(_: TrainingSession, change: IStateChange): void {
     if (change.current === 'running') {
       this._runNotebook = this._tracker.currentWidget;
+      this._runNotebookPath = this._runNotebook?.context.path ?? '';
       this._last = null;
     } else if (change.current === 'idle') {
       this._runNotebook = null;
@@ -127,6 +141,7 @@ export class ResultsDelivery implements IDisposable {
   private _trans: TranslationBundle;
   private _autoWrite: () => boolean;
   private _runNotebook: NotebookPanel | null = null;
+  private _runNotebookPath = '';
   private _last: IFinishedRun | null = null;
   private _isDisposed = false;
 }

@@ -158,6 +158,25 @@ export class WizardModel implements IDisposable {
     }
   }
 
+  /**
+   * Strings read as missing values, besides empty cells. Re-reads the file
+   * and keeps the target when the file still has that column.
+   */
+  async setMissingMarkers(markers: string[]): Promise<void> {
+    const unique = [...new Set(['', ...markers.map(marker => marker.trim())])];
+    this._readOptions = { ...this._readOptions, missingMarkers: unique };
+    const file = this._file;
+    if (!file) {
+      this._changed.emit();
+      return;
+    }
+    const target = this._config?.target;
+    await this.loadFile(file, this._text);
+    if (target && this._profile?.columns.some(column => column.name === target)) {
+      await this.setTarget(target);
+    }
+  }
+
   /** Choose the target: infers the task and selects the default features. */
   setTarget(target: string): Promise<void> {
     if (!this._profile) {

@@ -50,7 +50,7 @@ export class WizardPanel extends Panel {
   readonly model: WizardModel;
   readonly runner: RunController;
 
-  /** The widget of a step. */
+  /** Return the widget of a step. */
   stepWidget(name: StepName): Widget {
     return this._steps[name];
   }

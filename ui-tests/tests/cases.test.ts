@@ -132,3 +132,38 @@ test.describe('Hard inputs', () => {
     expect(requestsForX).toBe(0);
   });
 });
+
+test.describe('Missing values', () => {
+  test('markers are counted, editable and imputed', async ({ page, tmpPath }) => {
+    await openDemo(page, tmpPath, path.join(CASES, '08-missing-markers.csv'));
+    const panel = await openWizard(page);
+    await chooseFile(page, panel, '08-missing-markers.csv');
+    const columns = panel.getByRole('table', { name: 'Columns' });
+    await expect(columns.getByRole('row', { name: /^age numeric 3 / })).toBeVisible();
+    await expect(columns.getByRole('row', { name: /^income numeric 2 / })).toBeVisible();
+    await expect(columns.getByRole('row', { name: /^region categorical 1 / })).toBeVisible();
+
+    await chooseTarget(panel, 'outcome');
+    await setOption(panel, 'Epochs', 5);
+    await goToStep(panel, '4. Train');
+    await panel.getByRole('button', { name: 'Start training' }).click();
+    await expect(panel.getByRole('table', { name: 'Leaderboard' })).toBeVisible({
+      timeout: 120000
+    });
+    const notes = panel.getByRole('list', { name: 'Data notes' });
+    await expect(notes.getByText(/Imputed 3 missing values of age \(median/)).toBeVisible();
+    await expect(notes.getByText(/Imputed 1 missing values of region/)).toBeVisible();
+    await expect(panel.getByRole('table', { name: 'Leaderboard' })).toContainText(
+      'Target outcome (classification): 12 training rows, 3 validation rows.'
+    );
+
+    // Without '?' as a marker, age holds text and is no longer numeric.
+    await panel.getByRole('button', { name: 'Restart' }).click();
+    await goToStep(panel, '1. Data');
+    const markers = panel.getByLabel('Missing value markers');
+    await expect(markers).toHaveValue(/NA, N\/A/);
+    await markers.fill('NA');
+    await markers.press('Enter');
+    await expect(columns.getByRole('row', { name: /^age categorical 2 / })).toBeVisible();
+  });
+});

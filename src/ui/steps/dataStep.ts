@@ -1,5 +1,6 @@
 import { IColumnProfile } from '../../core/types';
-import { el, table } from '../dom';
+import { DEFAULT_MISSING_MARKERS } from '../../data/markers';
+import { el, field, table } from '../dom';
 import { findingsList } from '../findings';
 import { StepView } from './base';
 
@@ -56,6 +57,7 @@ export class DataStep extends StepView {
     if (profile.raggedLines.length > 0) {
       host.appendChild(this._skipChoice(profile.raggedLines));
     }
+    host.appendChild(this._markersField());
     if (profile.columns.length > 0) {
       host.appendChild(this._columnsTable(profile.columns));
       host.appendChild(
@@ -75,7 +77,26 @@ export class DataStep extends StepView {
     }
   }
 
-  /** The explicit choice to train without rows of the wrong length. */
+  /** Build the editable list of missing-value markers. A change re-reads the file. */
+  private _markersField(): HTMLElement {
+    const markers =
+      this.model.readOptions.missingMarkers ?? DEFAULT_MISSING_MARKERS;
+    const input = el('input', {
+      attrs: { type: 'text', name: 'missingMarkers' }
+    });
+    input.value = markers.filter(marker => marker !== '').join(', ');
+    input.addEventListener('change', () => {
+      const list = input.value.split(',').filter(marker => marker.trim() !== '');
+      void this.model.setMissingMarkers(list);
+    });
+    return field(
+      this.trans.__('Missing value markers'),
+      input,
+      this.trans.__('Separated by commas. Empty cells are always missing.')
+    );
+  }
+
+  /** Build the explicit choice to train without rows of the wrong length. */
   private _skipChoice(lines: number[]): HTMLElement {
     const box = el('input', { attrs: { type: 'checkbox' } });
     box.checked = this.model.skipRaggedRows;

@@ -6,6 +6,9 @@ import { el, field } from '../dom';
 import { TrainingOptions } from '../model';
 import { StepView } from './base';
 
+/** Every model of the catalogue, in the order the step lists them. */
+const CATALOGUE_ORDER: ModelId[] = ['baseline', 'linear', 'mlp', 'mlp-wide', 'forest'];
+
 /** Step 3: the models that will train, the split and the training options. */
 export class ModelsStep extends StepView {
   constructor(options: StepView.IOptions) {
@@ -21,11 +24,11 @@ export class ModelsStep extends StepView {
       return;
     }
     const chosen = new Set(config.models);
-    const items = (['baseline', 'linear', 'mlp'] as ModelId[]).map(id => {
+    const items = CATALOGUE_ORDER.map(id => {
       const box = el('input', { attrs: { type: 'checkbox' } });
       box.checked = chosen.has(id);
       box.addEventListener('change', () => {
-        const next = (['baseline', 'linear', 'mlp'] as ModelId[]).filter(
+        const next = CATALOGUE_ORDER.filter(
           item => (item === id ? box.checked : chosen.has(item))
         );
         void this.model.setModels(next);
@@ -164,6 +167,20 @@ export function modelInfo(
         name: trans.__('MLP'),
         description: trans.__(
           'One hidden layer of 32 ReLU units, early stopping on validation loss.'
+        )
+      };
+    case 'mlp-wide':
+      return {
+        name: trans.__('Wide MLP'),
+        description: trans.__(
+          'Two hidden layers of 64 and 32 ReLU units, early stopping on validation loss.'
+        )
+      };
+    case 'forest':
+      return {
+        name: trans.__('Random forest'),
+        description: trans.__(
+          'An ensemble of decision trees; skipped for very large datasets.'
         )
       };
   }

@@ -1,0 +1,107 @@
+/**
+ * The random forest: ml-random-forest's CART ensembles trained in plain
+ * JavaScript on the prepared matrices, with no tfjs tensors.
+ */
+import { RandomForestClassifier, RandomForestRegression } from 'ml-random-forest';
+
+import { FOREST_MAX_CELLS } from '../core/config';
+import { IModelResult, IPreparedData } from '../core/types';
+import { failedResult, IModelRun, metricsOf, succeededResult } from './modelRun';
+import { FOREST_MIN_NUM_SAMPLES, FOREST_TREES } from './models';
+
+/**
+ * Return the features each tree sees: the square root of `width`, rounded,
+ * and at least 2 when there are 2 or more.
+ *
+ * #### Notes
+ * ml-random-forest draws one feature subset per tree, not per split as
+ * scikit-learn does. The library also reads the integer 1 as the fraction
+ * 1.0, meaning every feature, so 1 is only used when `width` is 1.
+ */
+export function featuresPerTree(width: number): number {
+  if (width <= 1) {
+    return 1;
+  }
+  return Math.min(width, Math.max(2, Math.round(Math.sqrt(width))));
+}
+
+/**
+ * Train the random forest on `run.data` and score it on the validation rows.
+ *
+ * Classification probabilities are the fractions of trees voting for each
+ * class. Returns a failed result, without training, when the training
+ * matrix has more than `FOREST_MAX_CELLS` cells. Runs synchronously, so
+ * `shouldStop` is not polled until it returns.
+ */
+export function trainForest(run: IModelRun): IModelResult {
+  const { data, config } = run;
+  const cells = data.trainRows * data.width;
+  if (cells > FOREST_MAX_CELLS) {
+    return failedResult(
+      run,
+      `Random forest skipped: ${data.trainRows} rows × ${data.width} features exceeds ` +
+        `the limit of ${FOREST_MAX_CELLS} cells; choose fewer rows or features.`,
+      []
+    );
+  }
+  const features = featuresPerTree(data.width);
+  const options = {
+    nEstimators: FOREST_TREES,
+    maxFeatures: features,
+    replacement: false,
+    useSampleBagging: true,
+    noOOB: true,
+    // The library seeds a Mersenne Twister, which needs a 32-bit integer.
+    seed: config.seed | 0,
+    treeOptions: { minNumSamples: FOREST_MIN_NUM_SAMPLES }
+  };
+  const xTrain = toRows(data.xTrain, data.trainRows, data.width);
+  const xValidation = toRows(data.xValidation, data.validationRows, data.width);
+  const yTrain = Array.from(data.yTrain);
+
+  let outputs: Float32Array;
+  if (data.task === 'classification') {
+    const forest = new RandomForestClassifier(options);
+    forest.train(xTrain, yTrain);
+    outputs = voteFractions(forest, xValidation, data);
+  } else {
+    const forest = new RandomForestRegression(options);
+    forest.train(xTrain, yTrain);
+    outputs = Float32Array.from(xValidation.length > 0 ? forest.predict(xValidation) : []);
+  }
+  const result = succeededResult(run, metricsOf(data, outputs), []);
+  result.hyperparameters.featuresPerTree = features;
+  return result;
+}
+
+/**
+ * Return the fraction of trees voting for each class, rows × classes.
+ *
+ * The library's `predictProbability` is not used, because in version 2.1.0
+ * its sum starts from the first tree's vote instead of 0.
+ */
+function voteFractions(
+  forest: RandomForestClassifier,
+  x: number[][],
+  data: IPreparedData
+): Float32Array {
+  const k = data.classes.length;
+  const proba = new Float32Array(x.length * k);
+  if (x.length === 0) {
+    return proba;
+  }
+  const votes = forest.predictionValues(x);
+  for (let row = 0; row < votes.rows; row++) {
+    const trees = votes.columns;
+    for (let tree = 0; tree < trees; tree++) {
+      proba[row * k + votes.get(row, tree)] += 1 / trees;
+    }
+  }
+  return proba;
+}
+
+function toRows(values: Float32Array, rows: number, width: number): number[][] {
+  return Array.from({ length: rows }, (_, row) =>
+    Array.from(values.subarray(row * width, (row + 1) * width))
+  );
+}

@@ -1,0 +1,111 @@
+import { expect, test } from '@jupyterlab/galata';
+import * as path from 'path';
+
+import {
+  chooseFile,
+  chooseTarget,
+  EXAMPLES,
+  goToStep,
+  openDemo,
+  openWizard,
+  readNotebook,
+  resultsCells,
+  setOption
+} from './helpers';
+
+test.use({ autoGoto: true });
+
+/** Slow the run down so the test can act while it is going. */
+async function slowRun(panel: import('@playwright/test').Locator): Promise<void> {
+  await setOption(panel, 'Epochs', 40);
+  await setOption(panel, 'Learning rate', 0.0001);
+  await setOption(panel, 'Batch size', 8);
+}
+
+test.describe('Runs and notebooks', () => {
+  test('closed notebook gets no results without a click', async ({
+    page,
+    tmpPath
+  }) => {
+    const errors: string[] = [];
+    page.on('pageerror', error => errors.push(error.message));
+    await openDemo(page, tmpPath);
+    const panel = await openWizard(page);
+    await chooseFile(page, panel, 'penguins.csv');
+    await chooseTarget(panel, 'species');
+    await slowRun(panel);
+    await goToStep(panel, '4. Train');
+    await panel.getByRole('button', { name: 'Start training' }).click();
+    await expect(panel.getByRole('progressbar')).toBeVisible();
+    await page.notebook.close(true);
+
+    await expect(panel.getByText(/was closed during training/)).toBeVisible({
+      timeout: 120000
+    });
+    await expect(panel.getByRole('table', { name: 'Leaderboard' })).toBeVisible();
+    const notebook = await readNotebook(page, `${tmpPath}/demo.ipynb`);
+    expect(resultsCells(notebook)).toHaveLength(0);
+    expect(errors).toEqual([]);
+  });
+
+  test('results go to the notebook the run started in', async ({
+    page,
+    tmpPath
+  }) => {
+    await page.contents.uploadFile(
+      path.join(EXAMPLES, 'demo.ipynb'),
+      `${tmpPath}/other.ipynb`
+    );
+    await openDemo(page, tmpPath);
+    const panel = await openWizard(page);
+    await chooseFile(page, panel, 'penguins.csv');
+    await chooseTarget(panel, 'species');
+    await slowRun(panel);
+    await goToStep(panel, '4. Train');
+    await expect(panel.getByText(/Results go to the notebook .*demo\.ipynb/)).toBeVisible();
+    await panel.getByRole('button', { name: 'Start training' }).click();
+    await expect(panel.getByRole('progressbar')).toBeVisible();
+    // The file browser is hidden behind the wizard, so open by command.
+    await page.evaluate(async notebookPath => {
+      await (window as any).jupyterapp.commands.execute('docmanager:open', {
+        path: notebookPath
+      });
+    }, `${tmpPath}/other.ipynb`);
+    await expect(page.getByRole('tab', { name: 'other.ipynb' })).toHaveAttribute(
+      'aria-selected',
+      'true'
+    );
+
+    await expect(panel.getByText(/Results written to cell 3 of .*demo\.ipynb/)).toBeVisible({
+      timeout: 120000
+    });
+    await page.evaluate(async () => {
+      await (window as any).jupyterapp.commands.execute('docmanager:save-all');
+    });
+    const demo = await readNotebook(page, `${tmpPath}/demo.ipynb`);
+    const other = await readNotebook(page, `${tmpPath}/other.ipynb`);
+    expect(resultsCells(demo)).toHaveLength(1);
+    expect(resultsCells(other)).toHaveLength(0);
+    expect(other.cells).toHaveLength(2);
+  });
+
+  test('same run twice updates one cell', async ({ page, tmpPath }) => {
+    await openDemo(page, tmpPath);
+    const panel = await openWizard(page);
+    await chooseFile(page, panel, 'penguins.csv');
+    await chooseTarget(panel, 'species');
+    await setOption(panel, 'Epochs', 3);
+    for (let run = 0; run < 2; run++) {
+      await goToStep(panel, '4. Train');
+      await panel.getByRole('button', { name: 'Start training' }).click();
+      await expect(panel.getByText(/Results written to cell 3/)).toBeVisible({
+        timeout: 120000
+      });
+      await panel.getByRole('button', { name: 'Restart' }).click();
+    }
+    await page.notebook.save();
+    const notebook = await readNotebook(page, `${tmpPath}/demo.ipynb`);
+    expect(resultsCells(notebook)).toHaveLength(1);
+    expect(notebook.cells).toHaveLength(3);
+  });
+});
