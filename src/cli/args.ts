@@ -4,7 +4,7 @@
  * Parsed by hand rather than with `util.parseArgs`, because this folder is
  * also type-checked by the browser build, which has no Node types.
  */
-import { LIMITS } from '../core/config';
+import { FOLD_LIMITS, LIMITS } from '../core/config';
 import { BackendName, ModelId, TaskType } from '../core/types';
 
 /**
@@ -158,6 +158,25 @@ export function choiceOption<T extends string>(
   throw new UsageError(
     `Invalid value '${text}' for --${flag}: expected one of ${allowed.join(', ')}.`
   );
+}
+
+/**
+ * Read `--folds`: an integer from `FOLD_LIMITS.min` to `FOLD_LIMITS.max`.
+ * Returns undefined, meaning a hold-out split, when `text` is undefined.
+ * Throws `UsageError` for anything else.
+ */
+export function foldsOption(text: string | undefined): number | undefined {
+  if (text === undefined) {
+    return undefined;
+  }
+  const value = text.trim() === '' ? NaN : Number(text);
+  if (!Number.isInteger(value) || value < FOLD_LIMITS.min || value > FOLD_LIMITS.max) {
+    throw new UsageError(
+      `Invalid value '${text}' for --folds: expected an integer from ${FOLD_LIMITS.min} ` +
+        `to ${FOLD_LIMITS.max}. Leave --folds out for a hold-out split.`
+    );
+  }
+  return value;
 }
 
 /** Split a comma-separated option value. Entries are trimmed, and empty entries are kept. */

@@ -2,7 +2,13 @@
  * Help text of `training-wizard` and its commands. Defaults and ranges come
  * from `core/config.ts`, so the help cannot drift from what is applied.
  */
-import { DEFAULT_MODELS, DEFAULTS, LIMITS } from '../core/config';
+import { DEFAULT_MODELS, DEFAULTS, FOLD_LIMITS, LIMITS } from '../core/config';
+import { MODEL_CATALOGUE } from '../engine/models';
+
+/** Every model id, as an English list: "a, b and c". */
+const MODEL_LIST = ((ids: string[]) => `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`)(
+  Object.keys(MODEL_CATALOGUE)
+);
 
 const READ_OPTIONS_HELP = `  --delimiter D        Field delimiter: one character, or tab, comma, semicolon,
                        pipe or space. Detected from the file when absent.
@@ -60,10 +66,15 @@ Options:
   --features A,B,C     Feature columns. Defaults to every column except the
                        target and identifier, constant, empty, free-text and
                        high-cardinality columns.
-  --models A,B,C       Models to train, in order, from baseline, linear and
-                       mlp. Defaults to ${DEFAULT_MODELS.join(',')}.
+  --models A,B,C       Models to train, in order, from ${MODEL_LIST}.
+                       Defaults to ${DEFAULT_MODELS.join(',')}.
   --holdout F          Fraction of rows held out for validation, from
                        ${LIMITS.holdout.min} to ${LIMITS.holdout.max}. Defaults to ${DEFAULTS.holdout}.
+  --folds K            Cross-validate on K folds, from ${FOLD_LIMITS.min} to ${FOLD_LIMITS.max}, instead of a
+                       hold-out split: each model trains K times and its
+                       metrics are the means over the folds. Folds are
+                       stratified by class for classification. --holdout is
+                       then ignored. Defaults to a hold-out split.
   --seed N             Seed of the split, shuffles and initial weights, an
                        integer from ${LIMITS.seed.min} to ${LIMITS.seed.max}. Defaults to ${DEFAULTS.seed}.
   --epochs N           Maximum epochs per network, from ${LIMITS.epochs.min} to ${LIMITS.epochs.max}.

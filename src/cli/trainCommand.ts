@@ -12,6 +12,7 @@ import { leaderboardText, untranslated } from '../notebook/format';
 import {
   BACKENDS,
   choiceOption,
+  foldsOption,
   IParsedArgs,
   listOption,
   modelsOption,
@@ -41,6 +42,7 @@ const OPTIONS: OptionSpecs = {
   features: 'value',
   models: 'value',
   holdout: 'value',
+  folds: 'value',
   seed: 'value',
   epochs: 'value',
   'batch-size': 'value',
@@ -123,6 +125,7 @@ function readSettings(parsed: IParsedArgs): Settings {
   const task = values.get('task');
   const features = values.get('features');
   const models = values.get('models');
+  const folds = foldsOption(values.get('folds'));
   return {
     target,
     task: task === undefined ? undefined : choiceOption('task', task, TASKS, 'classification'),
@@ -139,7 +142,8 @@ function readSettings(parsed: IParsedArgs): Settings {
       DEFAULTS.learningRate
     ),
     backend: choiceOption('backend', values.get('backend'), BACKENDS, DEFAULTS.backend),
-    skipRaggedRows: parsed.switches.has('skip-ragged-rows')
+    skipRaggedRows: parsed.switches.has('skip-ragged-rows'),
+    ...(folds === undefined ? {} : { folds })
   };
 }
 
@@ -195,6 +199,37 @@ function failureText(report: ITrainReport): string {
   ].join('\n') + '\n';
 }
 
+function validationText(config: IWizardConfig): string {
+  return config.folds !== undefined && config.folds > 1
+    ? `${config.folds}-fold cross-validation`
+    : `holdout ${config.holdout}`;
+}
+
+/** Describe each fold's size and class counts, and each model's spread over the folds. */
+function foldLines(result: IRunResult): string[] {
+  const folds = result.folds ?? [];
+  const lines = [`Metrics are means over ${folds.length} folds.`];
+  folds.forEach((fold, index) => {
+    let line = `Fold ${index + 1}: ${fold.trainRows} training / ${fold.validationRows} validation rows`;
+    if (fold.classCounts !== null) {
+      const { train, validation } = fold.classCounts;
+      const counts = Object.keys(train).map(label => `${label} ${train[label]} / ${validation[label] ?? 0}`);
+      line += `; class counts ${counts.join(', ')}`;
+    }
+    lines.push(line);
+  });
+  const metric = result.primaryMetric;
+  for (const model of result.models) {
+    const values = model.foldMetrics?.map(metrics => metrics[metric]);
+    const std = model.metricsStd?.[metric];
+    if (values !== undefined && std !== undefined) {
+      const shown = values.map(value => (value === undefined ? '-' : value.toFixed(4))).join(', ');
+      lines.push(`${model.name} ${metric} per fold: ${shown} (std ${std.toFixed(4)})`);
+    }
+  }
+  return lines;
+}
+
 /** Render the leaderboard followed by the details of the run. */
 function resultText(report: ITrainReport, result: IRunResult): string {
   const { config } = report;
@@ -202,11 +237,13 @@ function resultText(report: ITrainReport, result: IRunResult): string {
     leaderboardText(result, untranslated),
     '',
     `Backend: ${result.backend}`,
-    `Settings: seed ${config.seed}, holdout ${config.holdout}, epochs ${config.epochs}, ` +
+    `Settings: seed ${config.seed}, ${validationText(config)}, epochs ${config.epochs}, ` +
       `batch size ${config.batchSize}, learning rate ${config.learningRate}`,
     `Features (${config.features.length}): ${config.features.join(', ')}`
   ];
-  if (result.classCounts !== null) {
+  if (result.folds !== undefined) {
+    lines.push(...foldLines(result));
+  } else if (result.classCounts !== null) {
     const { train, validation } = result.classCounts;
     const counts = Object.keys(train).map(label => `${label} ${train[label]} / ${validation[label] ?? 0}`);
     lines.push(`Class counts (training / validation): ${counts.join(', ')}`);

@@ -10,6 +10,7 @@ import { formatLines, makeFinding, plural } from './findings';
 import { detectDelimiter } from './delimiter';
 import { IRecord, numberRecords, uniqueNames } from './records';
 import { DEFAULT_MISSING_MARKERS } from './markers';
+import type { TypeOverride } from './overrides';
 
 export { DEFAULT_MISSING_MARKERS };
 
@@ -21,6 +22,11 @@ export interface IReadOptions {
   missingMarkers?: string[];
   /** Whether rows with the wrong number of fields are skipped. Defaults to false. */
   skipRaggedRows?: boolean;
+  /**
+   * Column types set by the person, applied after inference by
+   * `applyTypeOverrides`. Defaults to none.
+   */
+  columnTypes?: Record<string, TypeOverride>;
   /** Maximum number of data rows kept. Defaults to 1,000,000. */
   rowLimit?: number;
 }

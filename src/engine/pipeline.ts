@@ -9,6 +9,7 @@ import { IDatasetProfile, IRunResult } from '../core/types';
 import { ITable, readCsv } from '../data/csv';
 import { checkConfig } from '../data/preflight';
 import { prepareData } from '../data/prepare';
+import { applyTypeOverrides } from '../data/overrides';
 import { profileTable } from '../data/profile';
 import { setupBackend } from './backend';
 import { modelName } from './models';
@@ -46,7 +47,10 @@ export async function handleRequest(
   try {
     if (request.type === 'inspect') {
       const table = readCsv(request.text, request.fileName, request.options);
-      const profile = profileTable(table);
+      const profile = applyTypeOverrides(
+        profileTable(table),
+        request.options.columnTypes
+      );
       env.inspected = { table, profile };
       post({ type: 'profile', requestId: request.requestId, profile });
     } else if (request.type === 'check') {
@@ -87,7 +91,10 @@ async function train(
     ...request.options,
     skipRaggedRows: config.skipRaggedRows
   });
-  const profile = profileTable(table);
+  const profile = applyTypeOverrides(
+    profileTable(table),
+    request.options.columnTypes
+  );
   const errors = checkConfig(table, profile, config).filter(
     finding => finding.severity === 'error'
   );

@@ -8,6 +8,7 @@ import { INotebookModel } from '@jupyterlab/notebook';
 import { PartialJSONObject } from '@lumino/coreutils';
 
 import { IRunResult, IWizardConfig } from '../core/types';
+import type { IReadOptions } from '../data/csv';
 import { leaderboardHtml, leaderboardText, Translate } from './format';
 
 /** Metadata key of wizard-owned cells. */
@@ -27,6 +28,8 @@ export interface IResultsPayload {
   config: IWizardConfig;
   result: IRunResult;
   data: IDataFingerprint;
+  /** How the file was read: delimiter, missing markers, column types. */
+  readOptions: IReadOptions;
   /** ISO 8601 time the run finished. */
   finished: string;
 }
@@ -121,6 +124,7 @@ export function buildMetadata(
     run_key: payload.runKey,
     config,
     data: payload.data,
+    read_options: payload.readOptions,
     seed: config.seed,
     backend: result.backend,
     engine_version: result.engineVersion,

@@ -72,8 +72,8 @@ export class ResultsDelivery implements IDisposable {
       });
       return;
     }
-    const file = this._model.file;
-    const dataHash = await sha256Hex(this._model.text);
+    const file = run.file;
+    const dataHash = await sha256Hex(run.text);
     const runKey = await computeRunKey(dataHash, run.config);
     const index = writeResults(
       notebook.model,
@@ -87,6 +87,7 @@ export class ResultsDelivery implements IDisposable {
           size: file?.size ?? 0,
           sha256: dataHash
         },
+        readOptions: run.readOptions,
         finished: new Date().toISOString()
       },
       notebook.content.activeCellIndex,

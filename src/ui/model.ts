@@ -10,7 +10,8 @@ import {
   ModelId,
   TaskType
 } from '../core/types';
-import { IReadOptions } from '../data/csv';
+import type { IReadOptions } from '../data/csv';
+import { TypeOverride } from '../data/overrides';
 import { defaultFeatures, inferTask } from '../data/preflight';
 import { WorkerClient } from '../engine/client';
 
@@ -137,11 +138,16 @@ export class WizardModel implements IDisposable {
    * findings of the previous file; keeps the training options.
    */
   async loadFile(file: IChosenFile, text: string): Promise<void> {
+    if (this._file?.path !== file.path) {
+      // Column types and the skip choice belong to one file.
+      const { columnTypes: _dropped, ...rest } = this._readOptions;
+      this._readOptions = rest;
+      this._skipRaggedRows = false;
+    }
     this._file = file;
     this._text = text;
     this._profile = null;
     this._config = null;
-    this._skipRaggedRows = false;
     this._checkFindings = [];
     this._isLoading = true;
     this._notice = null;
@@ -165,15 +171,40 @@ export class WizardModel implements IDisposable {
   async setMissingMarkers(markers: string[]): Promise<void> {
     const unique = [...new Set(['', ...markers.map(marker => marker.trim())])];
     this._readOptions = { ...this._readOptions, missingMarkers: unique };
+    await this._reread();
+  }
+
+  /**
+   * Read `column` as `type`, or as inferred when `type` is null. Re-reads
+   * the file and keeps the target.
+   */
+  async setColumnType(column: string, type: TypeOverride | null): Promise<void> {
+    const columnTypes = { ...this._readOptions.columnTypes };
+    if (type) {
+      columnTypes[column] = type;
+    } else {
+      delete columnTypes[column];
+    }
+    this._readOptions = { ...this._readOptions, columnTypes };
+    await this._reread();
+  }
+
+  /** Read the file again with the current read options, keeping the target. */
+  private async _reread(): Promise<void> {
     const file = this._file;
     if (!file) {
       this._changed.emit();
       return;
     }
-    const target = this._config?.target;
+    const previous = this._config;
     await this.loadFile(file, this._text);
-    if (target && this._profile?.columns.some(column => column.name === target)) {
-      await this.setTarget(target);
+    const names = new Set(this._profile?.columns.map(column => column.name));
+    if (previous && names.has(previous.target)) {
+      await this.setTarget(previous.target);
+      await this._update({
+        task: previous.task,
+        features: previous.features.filter(name => names.has(name))
+      });
     }
   }
 

@@ -5,13 +5,18 @@ import { pickBest, primaryMetric } from '../core/results';
 import { TransitionError } from '../core/session';
 import { IModelResult, IRunResult, IWizardConfig } from '../core/types';
 import { Response } from '../engine/protocol';
-import { WizardModel } from './model';
+import type { IReadOptions } from '../data/csv';
+import { IChosenFile, WizardModel } from './model';
 
 /** What a finished run hands to whoever writes it into a notebook. */
 export interface IFinishedRun {
   runId: number;
   config: IWizardConfig;
   result: IRunResult;
+  /** The file, its text and read options as they were when the run started. */
+  file: IChosenFile | null;
+  text: string;
+  readOptions: IReadOptions;
 }
 
 /**
@@ -68,6 +73,11 @@ export class RunController implements IDisposable {
     this._epochsDone = 0;
     this._startedAt = this._now();
     this._config = config!;
+    this._input = {
+      file: model.file,
+      text: model.text,
+      readOptions: model.readOptions
+    };
     model.setNotice(null);
     model.client.train(
       {
@@ -157,7 +167,8 @@ export class RunController implements IDisposable {
           this._succeeded.emit({
             runId,
             config: this._config!,
-            result: message.result
+            result: message.result,
+            ...this._input
           });
         }
         break;
@@ -242,6 +253,11 @@ export class RunController implements IDisposable {
   private _trans: RunController.Translate;
   private _now: () => number;
   private _config: IWizardConfig | null = null;
+  private _input: Pick<IFinishedRun, 'file' | 'text' | 'readOptions'> = {
+    file: null,
+    text: '',
+    readOptions: {}
+  };
   private _partial: IModelResult[] = [];
   private _plannedEpochs = 0;
   private _epochsDone = 0;

@@ -193,6 +193,83 @@ describe('main', () => {
       });
     });
 
+    it('should cross-validate with --folds', async () => {
+      const { code, json } = await runJson(
+        'train',
+        PENGUINS,
+        '--target',
+        'species',
+        '--models',
+        'baseline,linear',
+        '--epochs',
+        '3',
+        '--folds',
+        '3',
+        '--json'
+      );
+
+      expect(code).toBe(0);
+      expect(json.config.folds).toBe(3);
+      expect(json.result.folds).toHaveLength(3);
+      for (const model of json.result.models) {
+        expect(model.foldMetrics).toHaveLength(3);
+        expect(typeof model.metricsStd.accuracy).toBe('number');
+      }
+    });
+
+    it('should print the folds', async () => {
+      const { code, stdout } = await runCli(
+        'train',
+        PENGUINS,
+        '--target',
+        'species',
+        '--models',
+        'baseline',
+        '--folds',
+        '4'
+      );
+
+      expect(code).toBe(0);
+      expect(stdout).toContain('Settings: seed 42, 4-fold cross-validation,');
+      expect(stdout).toContain('Metrics are means over 4 folds.');
+      expect(stdout).toMatch(/Fold 4: \d+ training \/ \d+ validation rows; class counts Adelie/);
+      expect(stdout).toMatch(/Baseline balanced_accuracy per fold: [\d.]+, [\d.]+, [\d.]+, [\d.]+ \(std [\d.]+\)/);
+    });
+
+    it('should leave out folds by default', () => {
+      expect(penguins.json.config.folds).toBeUndefined();
+      expect(penguins.json.result.folds).toBeUndefined();
+      expect(penguins.json.result.models[0].foldMetrics).toBeUndefined();
+    });
+
+    it.each([['1'], ['11'], ['2.5'], ['five']])('should reject --folds %s', async value => {
+      const { code, stderr } = await runCli('train', PENGUINS, '--target', 'species', '--folds', value);
+
+      expect(code).toBe(2);
+      expect(stderr).toContain(`Invalid value '${value}' for --folds: expected an integer from 2 to 10.`);
+    });
+
+    it('should accept the new models', async () => {
+      const { code, json } = await runJson(
+        'train',
+        PENGUINS,
+        '--target',
+        'species',
+        '--models',
+        'forest,mlp-wide',
+        '--epochs',
+        '3',
+        '--json'
+      );
+
+      expect(code).toBe(0);
+      expect(json.result.models.map((model: { id: string }) => model.id)).toEqual(['forest', 'mlp-wide']);
+      expect(json.result.models.map((model: { status: string }) => model.status)).toEqual([
+        'succeeded',
+        'succeeded'
+      ]);
+    });
+
     it('should print help', async () => {
       const { code, stdout } = await runCli('train', '--help');
 
@@ -200,6 +277,8 @@ describe('main', () => {
       expect(stdout).toContain('Usage: training-wizard train FILE --target COLUMN');
       expect(stdout).toContain('Defaults to 0.2.');
       expect(stdout).toContain('--learning-rate X');
+      expect(stdout).toContain('--folds K');
+      expect(stdout).toContain('from baseline, linear, mlp, mlp-wide and forest.');
     });
   });
 });

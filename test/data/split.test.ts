@@ -1,5 +1,5 @@
 import { mulberry32, shuffle } from '../../src/data/random';
-import { holdoutSplit } from '../../src/data/split';
+import { holdoutSplit, kfoldSplit } from '../../src/data/split';
 
 function sorted(values: Int32Array): number[] {
   return Array.from(values).sort((a, b) => a - b);
@@ -134,5 +134,68 @@ describe('holdoutSplit', () => {
     it('should reject labels of the wrong length', () => {
       expect(() => holdoutSplit([0, 1], 3, 0.2, 1)).toThrow('Expected 3 labels');
     });
+  });
+});
+
+describe('kfoldSplit', () => {
+  const labels = [...new Array(20).fill(0), ...new Array(10).fill(1), ...new Array(3).fill(2)];
+
+  it.each([[null], [labels]])('should validate every row once (labels %#)', rowLabels => {
+    const folds = kfoldSplit(rowLabels, 33, 5, 42);
+    const validated = folds.flatMap(fold => Array.from(fold.validation)).sort((a, b) => a - b);
+
+    expect(folds).toHaveLength(5);
+    expect(validated).toEqual(Array.from({ length: 33 }, (_, i) => i));
+  });
+
+  it('should train on the other folds', () => {
+    const folds = kfoldSplit(null, 23, 4, 1);
+
+    for (const fold of folds) {
+      const all = [...fold.train, ...fold.validation].sort((a, b) => a - b);
+      expect(all).toEqual(Array.from({ length: 23 }, (_, i) => i));
+    }
+  });
+
+  it('should balance fold sizes', () => {
+    const sizes = kfoldSplit(null, 23, 4, 1).map(fold => fold.validation.length);
+
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+  });
+
+  it('should stratify by class', () => {
+    const folds = kfoldSplit(labels, 33, 5, 42);
+
+    for (const fold of folds) {
+      const counts = [0, 1, 2].map(label => Array.from(fold.validation).filter(row => labels[row] === label).length);
+      expect(counts[0]).toBe(4);
+      expect(counts[1]).toBe(2);
+      expect(counts[2]).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('should shuffle with the seed', () => {
+    const first = kfoldSplit(null, 50, 5, 1);
+    const again = kfoldSplit(null, 50, 5, 1);
+    const other = kfoldSplit(null, 50, 5, 2);
+
+    expect(Array.from(again[0].validation)).toEqual(Array.from(first[0].validation));
+    expect(Array.from(again[0].train)).toEqual(Array.from(first[0].train));
+    expect(Array.from(other[0].validation)).not.toEqual(Array.from(first[0].validation));
+    expect(Array.from(first[0].validation)).not.toEqual(Array.from({ length: 10 }, (_, i) => i));
+  });
+
+  it('should sort validation rows', () => {
+    for (const fold of kfoldSplit(labels, 33, 3, 7)) {
+      expect(Array.from(fold.validation)).toEqual(sorted(fold.validation));
+    }
+  });
+
+  it.each([[1], [0], [2.5], [11]])('should reject %p folds of 10 rows', k => {
+    expect(() => kfoldSplit(null, 10, k, 1)).toThrow(`Cannot make ${k} folds of 10 rows`);
+  });
+
+  it('should reject labels of the wrong length', () => {
+    expect(() => kfoldSplit([0, 1], 3, 2, 1)).toThrow('Expected 3 labels');
   });
 });

@@ -167,3 +167,45 @@ test.describe('Missing values', () => {
     await expect(columns.getByRole('row', { name: /^age categorical 2 / })).toBeVisible();
   });
 });
+
+test.describe('Column types', () => {
+  test('a numeric column read as categorical', async ({ page, tmpPath }) => {
+    await openDemo(page, tmpPath);
+    const panel = await openWizard(page);
+    await chooseFile(page, panel, 'penguins.csv');
+    await chooseTarget(panel, 'species');
+    await goToStep(panel, '1. Data');
+    await panel.getByLabel('Type of year').selectOption('categorical');
+    const year = panel.getByLabel('Type of year');
+    await expect(year.locator('option').first()).toHaveText('categorical');
+    await expect(year).toHaveAttribute('title', /^set to categorical by you; inferred numeric/);
+
+    // The target and task survive the re-read.
+    await goToStep(panel, '2. Target & features');
+    await expect(panel.getByLabel('Target column', { exact: true })).toHaveValue('species');
+    await setOption(panel, 'Epochs', 3);
+    await goToStep(panel, '4. Train');
+    await panel.getByRole('button', { name: 'Start training' }).click();
+    await expect(panel.getByRole('table', { name: 'Leaderboard' })).toBeVisible({
+      timeout: 120000
+    });
+    await page.notebook.save();
+    const notebook = await readNotebook(page, `${tmpPath}/demo.ipynb`);
+    const metadata = resultsCells(notebook)[0].metadata.training_wizard;
+    expect(metadata.read_options.columnTypes).toEqual({ year: 'categorical' });
+  });
+
+  test('semicolon file with decimal commas', async ({ page, tmpPath }) => {
+    await openDemo(page, tmpPath, path.join(CASES, 'variants', 'semicolon-decimal-comma.csv'));
+    const panel = await openWizard(page);
+    await chooseFile(page, panel, 'semicolon-decimal-comma.csv');
+    await expect(panel.getByText(/delimiter semicolon/)).toBeVisible();
+    const price = panel.getByLabel('Type of price_eur');
+    await expect(price).toHaveValue('');
+    await expect(price.locator('option').first()).toHaveText('numeric');
+    await expect(price).toHaveAttribute('title', /decimal comma/);
+    await expect(
+      panel.getByRole('table', { name: 'Columns' }).getByText('1.5 – 6.5')
+    ).toBeVisible();
+  });
+});

@@ -1,5 +1,6 @@
 import { IColumnProfile } from '../../core/types';
 import { DEFAULT_MISSING_MARKERS } from '../../data/markers';
+import { allowedOverrides, TypeOverride } from '../../data/overrides';
 import { el, field, table } from '../dom';
 import { findingsList } from '../findings';
 import { StepView } from './base';
@@ -121,23 +122,76 @@ export class DataStep extends StepView {
 
   private _columnsTable(columns: IColumnProfile[]): HTMLElement {
     const trans = this.trans;
-    return table(
-      [
-        trans.__('Column'),
-        trans.__('Type'),
-        trans.__('Missing'),
-        trans.__('Distinct'),
-        trans.__('Summary')
-      ],
-      columns.map(column => [
-        column.name,
-        column.type,
-        String(column.missing),
-        String(column.distinct),
-        column.summary
-      ]),
-      trans.__('Columns')
+    const body = el(
+      'tbody',
+      {},
+      columns.map(column =>
+        el('tr', {}, [
+          el('td', { text: column.name }),
+          el('td', {}, [this._typeControl(column)]),
+          el('td', { text: String(column.missing) }),
+          el('td', { text: String(column.distinct) }),
+          el('td', { text: column.summary, attrs: { title: column.reason } })
+        ])
+      )
     );
+    const headers = [
+      trans.__('Column'),
+      trans.__('Type'),
+      trans.__('Missing'),
+      trans.__('Distinct'),
+      trans.__('Summary')
+    ];
+    return el('table', { className: 'jp-TrainingWizard-table' }, [
+      el('caption', { text: trans.__('Columns') }),
+      el('thead', {}, [
+        el('tr', {}, headers.map(text => el('th', { text, attrs: { scope: 'col' } })))
+      ]),
+      body
+    ]);
+  }
+
+  /**
+   * Build the type cell: the type as text, or a select when the column
+   * accepts another type. The reason is the cell's description.
+   */
+  private _typeControl(column: IColumnProfile): HTMLElement {
+    const overrides = this.model.readOptions.columnTypes ?? {};
+    const isOverridden = Object.prototype.hasOwnProperty.call(overrides, column.name);
+    const choices = allowedOverrides(column);
+    if (choices.length === 0 && !isOverridden) {
+      return el('span', { text: column.type, attrs: { title: column.reason } });
+    }
+    const select = el(
+      'select',
+      {
+        attrs: {
+          'aria-label': this.trans.__('Type of %1', column.name),
+          title: column.reason
+        }
+      },
+      [
+        el('option', { text: column.type, attrs: { value: '' } }),
+        ...choices.map(type => el('option', { text: type, attrs: { value: type } }))
+      ]
+    );
+    if (isOverridden) {
+      select.appendChild(
+        el('option', { text: this.trans.__('(as inferred)'), attrs: { value: 'inferred' } })
+      );
+    }
+    select.value = '';
+    select.addEventListener('change', () => {
+      const value = select.value;
+      if (value === '') {
+        return;
+      }
+      void this.model.setColumnType(
+        column.name,
+        value === 'inferred' ? null : (value as TypeOverride)
+      );
+    });
+    return select;
   }
 
   private _chooseFile: () => Promise<void>;
