@@ -28,11 +28,12 @@ export const FOLD_LIMITS = { min: 2, max: 10 };
  *
  * The split search of ml-cart 2.1 tries every distinct value of a feature
  * and scans all rows of the node for each, so time grows with rows squared.
- * One fit of ml-random-forest 2.1.0 (50 trees, sqrt(features) per tree,
- * bootstrap rows) on random uniform features, under Node 20 on a 2-core
- * x86-64 cloud VM, took about 0.8 s at 250 rows × 10 features, 2 s at
- * 500 × 10, 3 s at 1000 × 4 and 1500 × 2, and 10 s at 1000 × 10. The limit
- * keeps one fit near 3 s there. Training is synchronous, so a cancel
+ * We timed one classifier fit of ml-random-forest 2.1.0 (50 trees, half the
+ * features per tree, bootstrap rows) on random uniform features under
+ * Node 20 on a 2-core x86-64 cloud VM. It took about 0.8 s at 250 rows × 14
+ * features, 2 s at 500 × 10, 2.5 s at 1000 × 4 and 3.5 s at 1500 × 2, and
+ * with sqrt(features) per tree 10 s at 1000 × 10. The limit keeps one fit
+ * under about 4 s on that machine. Training is synchronous, so a cancel
  * request waits for the forest of the current fold to finish.
  */
 export const FOREST_MAX_CELLS = 5000;

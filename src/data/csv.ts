@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 import { IFinding } from '../core/types';
 import { formatLines, makeFinding, plural } from './findings';
 import { detectDelimiter } from './delimiter';
+import { mulberry32, shuffle } from './random';
 import { IRecord, numberRecords, uniqueNames } from './records';
 import { DEFAULT_MISSING_MARKERS } from './markers';
 import type { TypeOverride } from './overrides';
@@ -29,6 +30,11 @@ export interface IReadOptions {
   columnTypes?: Record<string, TypeOverride>;
   /** Maximum number of data rows kept. Defaults to 1,000,000. */
   rowLimit?: number;
+  /**
+   * Above the row limit, keep a random sample drawn with this seed instead
+   * of the first rows. Defaults to keeping the first rows.
+   */
+  sampleSeed?: number;
 }
 
 /**
@@ -145,11 +151,11 @@ function fillRows(table: ITable, records: IRecord[], options: IReadOptions): voi
     table.findings.push(raggedFinding(table.fileName, ragged, width, options));
   }
 
-  // TODO: keep a seeded random sample instead of the first rows, because a
-  // file sorted by the target would otherwise lose whole classes.
   if (complete.length > rowLimit) {
-    table.findings.push(rowLimitFinding(table.fileName, complete.length, rowLimit));
-    complete.length = rowLimit;
+    table.findings.push(
+      rowLimitFinding(table.fileName, complete.length, rowLimit, options.sampleSeed)
+    );
+    limitRows(complete, rowLimit, options.sampleSeed);
   }
   if (complete.length === 0 && ragged.length === 0) {
     table.findings.push(
@@ -205,11 +211,41 @@ function raggedFinding(
   );
 }
 
-function rowLimitFinding(fileName: string, rows: number, limit: number): IFinding {
+/**
+ * Cut `records` to `limit` in place: the first rows, or with a seed a random
+ * sample kept in file order, so a file sorted by the target keeps every class.
+ */
+function limitRows(records: IRecord[], limit: number, seed: number | undefined): void {
+  if (seed === undefined) {
+    records.length = limit;
+    return;
+  }
+  const order = Int32Array.from(records.keys());
+  shuffle(order, mulberry32(seed));
+  const kept = order.subarray(0, limit).sort();
+  const sample = Array.from(kept, index => records[index]);
+  records.length = 0;
+  records.push(...sample);
+}
+
+function rowLimitFinding(
+  fileName: string,
+  rows: number,
+  limit: number,
+  seed: number | undefined
+): IFinding {
+  if (seed !== undefined) {
+    return makeFinding(
+      'warning',
+      'row-sample',
+      `The file '${fileName}' has ${rows} data rows; a random sample of ${limit} drawn with seed ${seed} is used. Raise the row limit in the settings to use more.`,
+      [fileName, String(rows), String(limit), String(seed)]
+    );
+  }
   return makeFinding(
     'warning',
     'row-limit',
-    `The file '${fileName}' has ${rows} data rows; only the first ${limit} are used. Raise the row limit in the settings to use more.`,
+    `The file '${fileName}' has ${rows} data rows; only the first ${limit} are used. Choose to sample rows with the seed, or raise the row limit in the settings.`,
     [fileName, String(rows), String(limit)]
   );
 }

@@ -1,7 +1,7 @@
 /**
- * What one model's training on one fold needs, and the helpers that turn its
- * outputs into an `IModelResult`. Shared by the baseline, the networks and
- * the random forest.
+ * The inputs of one model's training on one fold, and the helpers that turn
+ * its outputs into an `IModelResult`. Shared by the baseline, the networks
+ * and the random forest.
  */
 import { IEpochRecord, IModelResult, IPreparedData, IWizardConfig, ModelId } from '../core/types';
 import { classificationMetrics, regressionMetrics } from './metrics';

@@ -41,8 +41,8 @@ export const MODEL_CATALOGUE: Record<ModelId, ICatalogueEntry> = {
   forest: {
     name: 'Random forest',
     description:
-      'Random forest of 50 decision trees on bootstrap samples, each tree on a ' +
-      'random subset of the features; trained in plain JavaScript.'
+      'Random forest of 50 decision trees, each on a bootstrap sample of the ' +
+      'rows and a random half of the features, trained in plain JavaScript.'
   }
 };
 
@@ -164,7 +164,8 @@ export function buildNetwork(id: NetworkId, options: IBuildOptions): INetwork {
  * Networks list layers (dense layers, output included), units of the hidden
  * layers (MLPs only, comma-separated for the wide MLP), activation,
  * optimizer, learningRate, epochs and batchSize. The baseline lists its
- * strategy, and the forest its trees, features per tree and size limit.
+ * strategy, and the forest its trees, feature sampling and size limit.
+ * `trainForest` adds the forest's `featuresPerTree`, which depends on the data.
  */
 export function hyperparameters(
   id: ModelId,
@@ -178,7 +179,7 @@ export function hyperparameters(
   if (id === 'forest') {
     return {
       trees: FOREST_TREES,
-      maxFeatures: 'sqrt',
+      maxFeatures: 'half per tree',
       bootstrap: 'yes',
       minNumSamples: FOREST_MIN_NUM_SAMPLES,
       maxCells: FOREST_MAX_CELLS

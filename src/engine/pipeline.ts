@@ -108,7 +108,8 @@ async function train(
   post({
     type: 'run-started',
     runId,
-    backend: note ? `${backend} (${note})` : backend,
+    backend,
+    ...(note ? { backendNote: note } : {}),
     models: config.models.map(id => ({
       id,
       name: modelName(id, config.task),

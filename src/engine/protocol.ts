@@ -61,6 +61,8 @@ export interface IRunStartedMessage {
   type: 'run-started';
   runId: number;
   backend: string;
+  /** Why the requested backend was not used, in English; absent when it was. */
+  backendNote?: string;
   /** Models in training order; `epochs` is the maximum per fold. */
   models: Array<{ id: string; name: string; epochs: number }>;
   /** Folds each model trains on; absent for a hold-out split. */

@@ -6,12 +6,13 @@ export const EPOCH_MESSAGE_INTERVAL_MS = 100;
 /**
  * Decides which epochs of a run are sent to the page.
  *
- * The first epoch of each model is always sent, so the page sees every
- * network start. Any other epoch is sent only when `intervalMs` has passed
- * since the last sent one, of any model. Over a run of `m` models lasting
- * `t` milliseconds at most `t / intervalMs + m` epochs are sent. Epochs
- * that are dropped, including a model's last one when early stopping ends
- * it, still reach the page in the history of the `model-finished` message.
+ * The first epoch of each model is always sent, so the page gets each
+ * network's first loss at once. Any other epoch is sent only when
+ * `intervalMs` has passed since the last sent epoch of any model. A run of
+ * `m` models lasting `t` milliseconds therefore sends at most
+ * `t / intervalMs + m + 1` epochs. Dropped epochs, including a model's
+ * last one, still reach the page in the history of `model-finished`, except
+ * that with k-fold validation the history is the first fold's only.
  */
 export class EpochThrottle {
   /**

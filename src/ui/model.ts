@@ -140,7 +140,7 @@ export class WizardModel implements IDisposable {
   async loadFile(file: IChosenFile, text: string): Promise<void> {
     if (this._file?.path !== file.path) {
       // Column types and the skip choice belong to one file.
-      const { columnTypes: _dropped, ...rest } = this._readOptions;
+      const { columnTypes: _types, sampleSeed: _seed, ...rest } = this._readOptions;
       this._readOptions = rest;
       this._skipRaggedRows = false;
     }
@@ -186,6 +186,21 @@ export class WizardModel implements IDisposable {
       delete columnTypes[column];
     }
     this._readOptions = { ...this._readOptions, columnTypes };
+    await this._reread();
+  }
+
+  /** Whether rows above the row limit are sampled with the seed. */
+  get sampleRows(): boolean {
+    return this._readOptions.sampleSeed !== undefined;
+  }
+
+  /**
+   * Above the row limit, sample rows with the run's seed (true) or keep the
+   * first rows (false). Re-reads the file.
+   */
+  async setSampleRows(sample: boolean): Promise<void> {
+    const { sampleSeed: _previous, ...rest } = this._readOptions;
+    this._readOptions = sample ? { ...rest, sampleSeed: this._options.seed } : rest;
     await this._reread();
   }
 
@@ -253,6 +268,10 @@ export class WizardModel implements IDisposable {
     value: TrainingOptions[K]
   ): Promise<void> {
     this._options = { ...this._options, [key]: value };
+    if (key === 'seed' && this.sampleRows) {
+      // The sample follows the run's seed.
+      return this.setSampleRows(true);
+    }
     return this._update({ [key]: value } as Partial<IWizardConfig>);
   }
 

@@ -39,6 +39,11 @@ export class RunController implements IDisposable {
     return this._isDisposed;
   }
 
+  /** Why the last run did not use the requested backend, or null. */
+  get backendNote(): string | null {
+    return this._backendNote;
+  }
+
   /**
    * Start a run with the model's configuration.
    *
@@ -69,6 +74,7 @@ export class RunController implements IDisposable {
       return false;
     }
     this._partial = [];
+    this._backendNote = null;
     this._plannedEpochs = 0;
     this._epochsDone = 0;
     this._startedAt = this._now();
@@ -141,6 +147,13 @@ export class RunController implements IDisposable {
     }
     switch (message.type) {
       case 'run-started':
+        this._backendNote = message.backendNote ?? null;
+        if (message.backendNote) {
+          this._model.setNotice({
+            kind: 'info',
+            text: this._trans('Backend: %1', message.backendNote)
+          });
+        }
         this._plannedEpochs = message.models.reduce(
           (sum, entry) => sum + entry.epochs,
           0
@@ -263,6 +276,7 @@ export class RunController implements IDisposable {
   private _epochsDone = 0;
   private _modelEpochs = new Map<string, number>();
   private _currentModel = '';
+  private _backendNote: string | null = null;
   private _startedAt = 0;
   private _isDisposed = false;
   private _succeeded = new Signal<this, IFinishedRun>(this);

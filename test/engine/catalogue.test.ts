@@ -42,9 +42,9 @@ describe('featuresPerTree', () => {
     [1, 1],
     [2, 2],
     [3, 2],
-    [9, 3],
-    [14, 4],
-    [100, 10]
+    [5, 3],
+    [14, 7],
+    [100, 50]
   ])('should give %i features %i per tree', (width, expected) => {
     expect(featuresPerTree(width)).toBe(expected);
   });
@@ -71,6 +71,7 @@ describe('every model on penguins', () => {
       expect(Number.isFinite(value)).toBe(true);
     }
     expect(forest.metrics.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(forest.metrics.roc_auc).toBeGreaterThanOrEqual(0.98);
     expect(forest.history).toEqual([]);
   });
 
@@ -79,7 +80,7 @@ describe('every model on penguins', () => {
 
     expect(byId(models, 'forest').hyperparameters).toMatchObject({
       trees: 50,
-      maxFeatures: 'sqrt',
+      maxFeatures: 'half per tree',
       maxCells: FOREST_MAX_CELLS
     });
     expect(byId(models, 'forest').hyperparameters.featuresPerTree).toBeGreaterThanOrEqual(2);

@@ -21,7 +21,7 @@ export function readText(relative: string): string {
   return fs.readFileSync(path.join(ROOT, relative), 'utf8');
 }
 
-/** The default configuration the panel would build for `target`, with `overrides`. */
+/** Build the default configuration the panel would use for `target`, with `overrides`. */
 export function configFor(
   text: string,
   target: string,

@@ -22,7 +22,7 @@ afterAll(() => {
   warn.mockRestore();
 });
 
-/** A succeeded result with the given metrics, for merging. */
+/** Build a succeeded result with the given metrics, for merging. */
 function foldResult(metrics: Record<string, number>, trainMs = 10): IModelResult {
   return {
     id: 'linear',

@@ -109,3 +109,25 @@ test.describe('Runs and notebooks', () => {
     expect(notebook.cells).toHaveLength(3);
   });
 });
+
+test.describe('Backend', () => {
+  test('missing wasm binaries fall back to cpu', async ({ page, tmpPath }) => {
+    await page.route(/\.wasm$/, route => route.fulfill({ status: 404, body: '' }));
+    await openDemo(page, tmpPath);
+    const panel = await openWizard(page);
+    await chooseFile(page, panel, 'penguins.csv');
+    await chooseTarget(panel, 'species');
+    await setOption(panel, 'Epochs', 3);
+    await goToStep(panel, '4. Train');
+    await panel.getByRole('button', { name: 'Start training' }).click();
+    await expect(panel.getByRole('table', { name: 'Leaderboard' })).toBeVisible({
+      timeout: 120000
+    });
+    await expect(
+      panel.getByText(/Trained on the cpu backend\. The wasm backend failed to load/)
+    ).toBeVisible();
+    await page.notebook.save();
+    const notebook = await readNotebook(page, `${tmpPath}/demo.ipynb`);
+    expect(resultsCells(notebook)[0].metadata.training_wizard.backend).toBe('cpu');
+  });
+});

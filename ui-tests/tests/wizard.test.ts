@@ -64,6 +64,8 @@ test.describe('Training Wizard', () => {
     expect(metadata.config.target).toBe('species');
     expect(metadata.config.models).toEqual(['baseline', 'linear', 'mlp']);
     expect(metadata.run_key).toMatch(/^[0-9a-f]{64}$/);
+    // The default backend 'auto' loads tfjs's wasm binaries in the worker.
+    expect(metadata.backend).toBe('wasm');
     const data = cells[0].outputs[0].data;
     expect(data['text/html']).toContain('<table');
     expect(data['text/plain']).toContain('Balanced accuracy');

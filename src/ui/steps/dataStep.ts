@@ -58,6 +58,12 @@ export class DataStep extends StepView {
     if (profile.raggedLines.length > 0) {
       host.appendChild(this._skipChoice(profile.raggedLines));
     }
+    const limited = profile.findings.some(
+      finding => finding.code === 'row-limit' || finding.code === 'row-sample'
+    );
+    if (limited) {
+      host.appendChild(this._sampleChoice());
+    }
     host.appendChild(this._markersField());
     if (profile.columns.length > 0) {
       host.appendChild(this._columnsTable(profile.columns));
@@ -95,6 +101,22 @@ export class DataStep extends StepView {
       input,
       this.trans.__('Separated by commas. Empty cells are always missing.')
     );
+  }
+
+  /** Build the choice between the first rows and a seeded sample. */
+  private _sampleChoice(): HTMLElement {
+    const box = el('input', { attrs: { type: 'checkbox' } });
+    box.checked = this.model.sampleRows;
+    box.addEventListener('change', () => void this.model.setSampleRows(box.checked));
+    return el('label', { className: 'jp-TrainingWizard-skip' }, [
+      box,
+      el('span', {
+        text: ` ${this.trans.__(
+          'Use a random sample drawn with the seed (%1) instead of the first rows',
+          this.model.options.seed
+        )}`
+      })
+    ]);
   }
 
   /** Build the explicit choice to train without rows of the wrong length. */

@@ -55,6 +55,17 @@ export class EvaluateStep extends StepView {
         )
       );
     }
+    if (result.backend) {
+      const note = this.runner.backendNote;
+      host.appendChild(
+        el('p', {
+          className: 'jp-TrainingWizard-fieldHint',
+          text: note
+            ? trans.__('Trained on the %1 backend. %2', result.backend, note)
+            : trans.__('Trained on the %1 backend.', result.backend)
+        })
+      );
+    }
     const counts = classCountRows(result, translate);
     if (counts) {
       host.appendChild(
