@@ -3,6 +3,9 @@ const path = require('path');
 const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
 
 const jupyter = path.join(__dirname, '..', '.venv', 'bin', 'jupyter');
+// UI_TEST_PORT moves the test server off 8888, for example to run two
+// checkouts' tests side by side.
+const port = process.env.UI_TEST_PORT || '8888';
 
 module.exports = {
   ...baseConfig,
@@ -14,7 +17,7 @@ module.exports = {
   reporter: [['list']],
   use: {
     ...baseConfig.use,
-    baseURL: 'http://127.0.0.1:8888',
+    baseURL: `http://127.0.0.1:${port}`,
     video: 'off',
     trace: 'off',
     launchOptions: {
@@ -30,9 +33,9 @@ module.exports = {
     }
   },
   webServer: {
-    command: `${jupyter} lab --config jupyter_server_test_config.py`,
+    command: `${jupyter} lab --config jupyter_server_test_config.py --port ${port}`,
     cwd: __dirname,
-    url: 'http://127.0.0.1:8888/lab',
+    url: `http://127.0.0.1:${port}/lab`,
     timeout: 120000,
     reuseExistingServer: false
   }

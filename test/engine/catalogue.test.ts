@@ -45,7 +45,7 @@ describe('featuresPerTree', () => {
     [5, 3],
     [14, 7],
     [100, 50]
-  ])('should give %i features %i per tree', (width, expected) => {
+  ])('should map width %i to %i', (width, expected) => {
     expect(featuresPerTree(width)).toBe(expected);
   });
 });

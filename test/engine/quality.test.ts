@@ -62,4 +62,13 @@ describe('training quality', () => {
     expect(bestMetric(result, 'rmse')).toBeLessThan(450);
     expect(result!.models.find(model => model.id === 'baseline')!.metrics.r2).toBeLessThan(0.05);
   });
+
+  it('should predict body mass with the forest', async () => {
+    const config = configFor(PENGUINS, 'body_mass_g', 'regression', { models: ['forest'] });
+
+    const { result } = await runPipeline(PENGUINS, config);
+
+    expect(result!.models[0].status).toBe('succeeded');
+    expect(result!.models[0].metrics.r2).toBeGreaterThanOrEqual(0.7);
+  });
 });
