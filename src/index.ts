@@ -61,6 +61,18 @@ const plugin: JupyterFrontEndPlugin<void> = {
       defaults: settings?.options ?? DEFAULT_OPTIONS,
       rowLimit: settings?.rowLimit
     });
+    if (settings && settings.clamped.length > 0) {
+      const list = settings.clamped
+        .map(item => `${item.key}=${JSON.stringify(item.given)} → ${item.used}`)
+        .join(', ');
+      model.setNotice({
+        kind: 'error',
+        text: trans.__(
+          'Some Training Wizard settings are out of range and were replaced: %1. Fix them in the Settings Editor.',
+          list
+        )
+      });
+    }
     const runner = new RunController({
       model,
       trans: (text, ...args) => trans.__(text, ...args)

@@ -1,7 +1,8 @@
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 
 import { BackendName } from './core/types';
-import { clampSetting, DEFAULTS } from './core/config';
+import { clampSetting, DEFAULTS, LIMITS } from './core/config';
+import { DEFAULT_ROW_LIMIT } from './data/markers';
 import { TrainingOptions } from './ui/model';
 
 /** The extension's settings, clamped into their allowed ranges. */
@@ -9,6 +10,8 @@ export interface IWizardSettings {
   options: TrainingOptions;
   rowLimit: number;
   autoWrite: boolean;
+  /** Settings that were out of range: key, the value given, the value used. */
+  clamped: Array<{ key: string; given: unknown; used: number }>;
 }
 
 /**
@@ -28,27 +31,32 @@ export async function readSettings(
   try {
     const settings = await registry.load(pluginId);
     const get = (key: string) => settings.get(key).composite;
+    const clamped: IWizardSettings['clamped'] = [];
+    const number = (key: keyof typeof DEFAULTS & keyof typeof LIMITS) => {
+      const result = clampSetting(key, get(key), DEFAULTS[key]);
+      if (result.rejected !== undefined) {
+        clamped.push({ key, given: result.rejected, used: result.value });
+      }
+      return result.value;
+    };
     const backend = get('backend');
+    const rowLimit = get('rowLimit');
     return {
       options: {
-        epochs: clampSetting('epochs', get('epochs'), DEFAULTS.epochs).value,
-        batchSize: clampSetting('batchSize', get('batchSize'), DEFAULTS.batchSize)
-          .value,
-        holdout: clampSetting('holdout', get('holdout'), DEFAULTS.holdout).value,
-        seed: clampSetting('seed', get('seed'), DEFAULTS.seed).value,
-        learningRate: clampSetting(
-          'learningRate',
-          get('learningRate'),
-          DEFAULTS.learningRate
-        ).value,
+        epochs: number('epochs'),
+        batchSize: number('batchSize'),
+        holdout: number('holdout'),
+        seed: number('seed'),
+        learningRate: number('learningRate'),
         backend:
           backend === 'wasm' || backend === 'cpu' || backend === 'auto'
             ? (backend as BackendName)
             : DEFAULTS.backend
       },
       rowLimit:
-        typeof get('rowLimit') === 'number' ? (get('rowLimit') as number) : 1e6,
-      autoWrite: get('autoWriteResults') !== false
+        typeof rowLimit === 'number' && rowLimit >= 10 ? rowLimit : DEFAULT_ROW_LIMIT,
+      autoWrite: get('autoWriteResults') !== false,
+      clamped
     };
   } catch (reason) {
     console.error('Failed to load the Training Wizard settings', reason);

@@ -10,10 +10,10 @@ import { formatLines, makeFinding, plural } from './findings';
 import { detectDelimiter } from './delimiter';
 import { mulberry32, shuffle } from './random';
 import { IRecord, numberRecords, uniqueNames } from './records';
-import { DEFAULT_MISSING_MARKERS } from './markers';
+import { DEFAULT_MISSING_MARKERS, DEFAULT_ROW_LIMIT } from './markers';
 import type { TypeOverride } from './overrides';
 
-export { DEFAULT_MISSING_MARKERS };
+export { DEFAULT_MISSING_MARKERS, DEFAULT_ROW_LIMIT };
 
 /** Options for reading a delimited text file. */
 export interface IReadOptions {
@@ -64,8 +64,6 @@ export interface ITable {
   findings: IFinding[];
 }
 
-/** Data rows kept when `IReadOptions.rowLimit` is absent. */
-export const DEFAULT_ROW_LIMIT = 1_000_000;
 
 /** Ragged rows described one by one in a message before the rest is counted. */
 const MAX_LISTED_RAGGED = 10;

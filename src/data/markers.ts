@@ -1,6 +1,6 @@
 /**
- * The default missing-value markers, in a module of their own so the page
- * can show them without loading the CSV parser.
+ * Defaults for reading files, in a module of their own so the page can use
+ * them without loading the CSV parser.
  */
 
 /** Cell texts read as missing when `IReadOptions.missingMarkers` is absent. */
@@ -16,3 +16,6 @@ export const DEFAULT_MISSING_MARKERS: readonly string[] = [
   '-',
   'None'
 ];
+
+/** Data rows kept when `IReadOptions.rowLimit` is absent. */
+export const DEFAULT_ROW_LIMIT = 1_000_000;
