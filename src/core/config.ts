@@ -31,8 +31,8 @@ export const FOLD_LIMITS = { min: 2, max: 10 };
  * We timed one classifier fit of ml-random-forest 2.1.0 (50 trees, half the
  * features per tree, bootstrap rows) on random uniform features under
  * Node 20 on a 2-core x86-64 cloud VM. It took about 0.8 s at 250 rows × 14
- * features, 2 s at 500 × 10, 2.5 s at 1000 × 4 and 3.5 s at 1500 × 2, and
- * with sqrt(features) per tree 10 s at 1000 × 10. The limit keeps one fit
+ * features, 2 s at 500 × 10, 2.5 s at 1000 × 4 and 3.5 s at 1500 × 2. With
+ * sqrt(features) per tree, 1000 × 10 took 10 s. The limit keeps one fit
  * under about 4 s on that machine. Training is synchronous, so a cancel
  * request waits for the forest of the current fold to finish.
  */

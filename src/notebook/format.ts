@@ -81,7 +81,13 @@ export function leaderboardRows(
     model.id === result.best
       ? trans('%1 (best)', model.name)
       : model.name,
-    ...metrics.map(metric => formatMetric(model.metrics[metric])),
+    ...metrics.map(metric => {
+      const mean = formatMetric(model.metrics[metric]);
+      const std = model.metricsStd?.[metric];
+      return std === undefined || !Number.isFinite(std)
+        ? mean
+        : trans('%1 ± %2', mean, formatMetric(std));
+    }),
     (model.trainMs / 1000).toFixed(2),
     model.status === 'succeeded'
       ? trans('succeeded')
@@ -165,13 +171,23 @@ export function runCaption(result: IRunResult, trans: Translate): string {
     result.task === 'classification'
       ? trans('classification')
       : trans('regression');
-  const base = trans(
-    'Target %1 (%2): %3 training rows, %4 validation rows.',
-    result.target,
-    task,
-    result.trainRows,
-    result.validationRows
-  );
+  const folds = result.folds?.length ?? 0;
+  const base =
+    folds > 1
+      ? trans(
+          'Target %1 (%2): %3-fold cross-validation on %4 rows; metrics are means ± standard deviations over the folds.',
+          result.target,
+          task,
+          folds,
+          result.trainRows + result.validationRows
+        )
+      : trans(
+          'Target %1 (%2): %3 training rows, %4 validation rows.',
+          result.target,
+          task,
+          result.trainRows,
+          result.validationRows
+        );
   return result.partial
     ? `${base} ${trans('Cancelled: partial results.')}`
     : base;

@@ -172,6 +172,9 @@ export function headlessCommand(payload: IResultsPayload): string {
     `--learning-rate ${config.learningRate}`,
     `--backend ${config.backend}`
   ];
+  if (config.folds !== undefined && config.folds > 1) {
+    parts.push(`--folds ${config.folds}`);
+  }
   if (config.skipRaggedRows) {
     parts.push('--skip-ragged-rows');
   }

@@ -40,6 +40,10 @@ export function field(
   control: HTMLElement,
   hint?: string
 ): HTMLLabelElement {
+  // A select's label text would otherwise include every option's text.
+  if (!control.hasAttribute('aria-label')) {
+    control.setAttribute('aria-label', caption);
+  }
   return el('label', { className: 'jp-TrainingWizard-field' }, [
     el('span', { className: 'jp-TrainingWizard-fieldCaption', text: caption }),
     control,

@@ -257,6 +257,11 @@ export class WizardModel implements IDisposable {
     return this._skipRaggedRows;
   }
 
+  /** Use k-fold validation with `folds` folds, or the holdout split for 0. */
+  setFolds(folds: number): Promise<void> {
+    return this._update({ folds: folds > 1 ? folds : undefined });
+  }
+
   setSkipRaggedRows(skip: boolean): Promise<void> {
     this._skipRaggedRows = skip;
     return this._update({ skipRaggedRows: skip });

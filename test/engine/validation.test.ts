@@ -170,6 +170,27 @@ describe('k-fold training', () => {
 
 });
 
+describe('k-fold regression', () => {
+  it('should report metrics in grams', async () => {
+    const config = configFor(PENGUINS, 'body_mass_g', 'regression', {
+      folds: 3,
+      models: ['baseline', 'linear'],
+      epochs: 20
+    });
+
+    const { result } = await runPipeline(PENGUINS, config);
+
+    const [baseline, linear] = result!.models;
+    expect(linear.foldMetrics).toHaveLength(3);
+    expect(linear.metrics.r2).toBeGreaterThanOrEqual(0.7);
+    expect(linear.metrics.rmse).toBeGreaterThan(100);
+    expect(linear.metrics.rmse).toBeLessThan(450);
+    expect(baseline.metrics.r2).toBeLessThanOrEqual(0);
+    expect(result!.folds!.every(fold => fold.classCounts === null)).toBe(true);
+    expect(result!.folds!.reduce((sum, fold) => sum + fold.validationRows, 0)).toBe(342);
+  });
+});
+
 describe('trainModels', () => {
   it('should stop between folds', async () => {
     const built: number[] = [];

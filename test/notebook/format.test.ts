@@ -140,3 +140,27 @@ describe('format', () => {
     });
   });
 });
+
+describe('leaderboardRows with k-fold', () => {
+  it('should show the mean and standard deviation', () => {
+    const base = result();
+    const kfold = result({
+      folds: [1, 2, 3, 4, 5].map(() => ({
+        trainRows: 8,
+        validationRows: 2,
+        classCounts: null
+      })),
+      models: base.models.map(model => ({
+        ...model,
+        metricsStd: { balanced_accuracy: 0.0125 }
+      }))
+    });
+    const { rows, headers } = leaderboardRows(kfold, untranslated);
+    const column = headers.indexOf('Balanced accuracy');
+    expect(rows[0][column]).toBe('0.9000 ± 0.0125');
+    expect(rows[0][headers.indexOf('Accuracy')]).toBe('0.9000');
+    expect(leaderboardText(kfold, untranslated).split('\n')[0]).toBe(
+      'Target <b>label</b> (classification): 5-fold cross-validation on 10 rows; metrics are means ± standard deviations over the folds.'
+    );
+  });
+});

@@ -176,4 +176,32 @@ test.describe('Training Wizard', () => {
       timeout: 120000
     });
   });
+
+  test('k-fold with every model of the catalogue', async ({ page, tmpPath }) => {
+    await openDemo(page, tmpPath);
+    const panel = await openWizard(page);
+    await chooseFile(page, panel, 'penguins.csv');
+    await chooseTarget(panel, 'species');
+    await setOption(panel, 'Epochs', 5);
+    await panel.getByLabel('Validation', { exact: true }).selectOption('5');
+    await expect(panel.getByText(/Each model trains 5 times on stratified folds/)).toBeVisible();
+    await panel.getByRole('checkbox', { name: /Wide MLP/ }).check();
+    await panel.getByRole('checkbox', { name: /Random forest/ }).check();
+    await goToStep(panel, '4. Train');
+    await panel.getByRole('button', { name: 'Start training' }).click();
+    const leaderboard = panel.getByRole('table', { name: 'Leaderboard' });
+    await expect(leaderboard).toBeVisible({ timeout: 150000 });
+    await expect(leaderboard.getByRole('row')).toHaveCount(6);
+    await expect(leaderboard).toContainText('5-fold cross-validation on 344 rows');
+    await expect(leaderboard).toContainText('±');
+
+    await page.notebook.save();
+    const notebook = await readNotebook(page, `${tmpPath}/demo.ipynb`);
+    const metadata = resultsCells(notebook)[0].metadata.training_wizard;
+    expect(metadata.config.folds).toBe(5);
+    expect(metadata.command).toContain('--folds 5');
+    const forest = metadata.leaderboard.find((model: any) => model.id === 'forest');
+    expect(forest.status).toBe('succeeded');
+    expect(forest.metrics.accuracy).toBeGreaterThan(0.9);
+  });
 });

@@ -52,17 +52,8 @@ export class ModelsStep extends StepView {
       ])
     );
 
-    const split =
-      config.task === 'classification'
-        ? trans.__(
-            'Validation: stratified holdout of %1% of the rows, shuffled with the seed.',
-            Math.round(config.holdout * 100)
-          )
-        : trans.__(
-            'Validation: holdout of %1% of the rows, shuffled with the seed.',
-            Math.round(config.holdout * 100)
-          );
-    host.appendChild(el('p', { text: split }));
+    host.appendChild(this._validationField());
+    host.appendChild(el('p', { text: this._splitText() }));
     host.appendChild(this._numberField('epochs', trans.__('Epochs'), 1));
     host.appendChild(this._numberField('batchSize', trans.__('Batch size'), 1));
     host.appendChild(
@@ -117,6 +108,54 @@ export class ModelsStep extends StepView {
       void this.model.setOption(key, value as TrainingOptions[typeof key]);
     });
     return field(caption, input);
+  }
+
+  /** Build the choice between the holdout split and k-fold validation. */
+  private _validationField(): HTMLElement {
+    const trans = this.trans;
+    const select = el('select', { attrs: { name: 'folds' } }, [
+      el('option', { text: trans.__('Holdout split'), attrs: { value: '0' } }),
+      ...[3, 5, 10].map(folds =>
+        el('option', {
+          text: trans.__('%1-fold cross-validation', folds),
+          attrs: { value: String(folds) }
+        })
+      )
+    ]);
+    select.value = String(this.model.config?.folds ?? 0);
+    select.addEventListener(
+      'change',
+      () => void this.model.setFolds(Number(select.value))
+    );
+    return field(trans.__('Validation'), select);
+  }
+
+  /** Describe the validation split of the current configuration. */
+  private _splitText(): string {
+    const trans = this.trans;
+    const config = this.model.config!;
+    const stratified = config.task === 'classification';
+    if (config.folds && config.folds > 1) {
+      return stratified
+        ? trans.__(
+            'Each model trains %1 times on stratified folds shuffled with the seed; metrics are the mean over the folds.',
+            config.folds
+          )
+        : trans.__(
+            'Each model trains %1 times on folds shuffled with the seed; metrics are the mean over the folds.',
+            config.folds
+          );
+    }
+    const percent = Math.round(config.holdout * 100);
+    return stratified
+      ? trans.__(
+          'Validation: stratified holdout of %1% of the rows, shuffled with the seed.',
+          percent
+        )
+      : trans.__(
+          'Validation: holdout of %1% of the rows, shuffled with the seed.',
+          percent
+        );
   }
 
   private _backendField(): HTMLElement {
