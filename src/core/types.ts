@@ -101,6 +101,12 @@ export interface IWizardConfig {
   /** Whether rows with the wrong number of fields may be skipped. */
   skipRaggedRows: boolean;
   /**
+   * What to do with classes too small for every split: merge them into one
+   * class named "other", or drop their rows. Absent means neither, and the
+   * pre-flight check reports them as an error.
+   */
+  rareClasses?: 'merge' | 'drop';
+  /**
    * Number of cross-validation folds, from 2 to 10. Absent, 0 or 1 means a
    * single hold-out split of `holdout`, which is the default.
    */
@@ -168,6 +174,8 @@ export interface IRunResult {
   skippedLines: number[];
   /** Rows dropped because the target was missing. */
   droppedTargetRows: number;
+  /** Rare classes merged or dropped, with their row counts; absent when none. */
+  rareClasses?: { mode: 'merge' | 'drop'; classes: Record<string, number> };
   /** Per column, how many missing cells were imputed and with what. */
   imputed: Array<{ column: string; count: number; strategy: string }>;
   backend: string;

@@ -14,6 +14,7 @@ import {
 } from '../core/types';
 import { ITable } from './csv';
 import { formatLines, makeFinding, plural } from './findings';
+import { minClassRows, OTHER_CLASS, rareLabels, rowsByClass } from './rareClasses';
 import { checkFeatures } from './features';
 import { columnIndex, numericColumn } from './values';
 
@@ -251,7 +252,7 @@ function checkTarget(
     return findings;
   }
   if (config.task === 'classification') {
-    findings.push(...checkClasses(table, target));
+    findings.push(...checkClasses(table, target, config));
   }
   return findings;
 }
@@ -285,16 +286,16 @@ function checkMissingTarget(
   ];
 }
 
-function checkClasses(table: ITable, target: IColumnProfile): IFinding[] {
+function checkClasses(
+  table: ITable,
+  target: IColumnProfile,
+  config: IWizardConfig
+): IFinding[] {
   const cells = table.cells[columnIndex(table, target.name)];
-  const linesByClass = new Map<string, number[]>();
-  cells.forEach((cell, row) => {
-    if (cell !== '') {
-      const lines = linesByClass.get(cell) ?? [];
-      lines.push(table.lines[row]);
-      linesByClass.set(cell, lines);
-    }
-  });
+  const byClass = rowsByClass(cells);
+  const linesByClass = new Map(
+    [...byClass.entries()].map(([label, rows]) => [label, rows.map(row => table.lines[row])])
+  );
   const column = { column: target.name };
   if (linesByClass.size === 1) {
     const only = [...linesByClass.keys()][0];
@@ -309,19 +310,10 @@ function checkClasses(table: ITable, target: IColumnProfile): IFinding[] {
     ];
   }
   const findings: IFinding[] = [];
-  const rare = [...linesByClass.entries()].filter(([, lines]) => lines.length < 2);
-  if (rare.length > 0) {
-    const listed = rare.slice(0, 10).map(([label, lines]) => `'${label}' (line ${lines[0]})`);
-    const list = listed.join(', ') + (rare.length > 10 ? ` and ${rare.length - 10} more` : '');
-    findings.push(
-      makeFinding(
-        'error',
-        'rare-class',
-        `Target '${target.name}' of '${table.fileName}' has classes with only 1 row: ${list}. Each class needs at least 2 rows to appear in both the training and validation splits. Remove those rows, merge the classes, or choose regression.`,
-        [target.name, table.fileName, list],
-        { ...column, lines: rare.map(([, lines]) => lines[0]) }
-      )
-    );
+  const minRows = minClassRows(config);
+  const rare = rareLabels(byClass, minRows);
+  if (rare.size > 0) {
+    findings.push(rareClassFinding(table, target.name, linesByClass, rare, minRows, config));
   }
   if (linesByClass.size > MANY_CLASSES) {
     findings.push(
@@ -335,4 +327,59 @@ function checkClasses(table: ITable, target: IColumnProfile): IFinding[] {
     );
   }
   return findings;
+}
+
+/**
+ * Describe the classes with fewer than `minRows` rows: an error until the
+ * person chooses to merge or drop them, then what the choice does.
+ */
+function rareClassFinding(
+  table: ITable,
+  targetName: string,
+  linesByClass: Map<string, number[]>,
+  rare: Set<string>,
+  minRows: number,
+  config: IWizardConfig
+): IFinding {
+  const labels = [...rare];
+  const listed = labels
+    .slice(0, 10)
+    .map(label => `'${label}' (${plural(linesByClass.get(label)!.length, 'row')})`);
+  const list = listed.join(', ') + (labels.length > 10 ? ` and ${labels.length - 10} more` : '');
+  const lines = labels.flatMap(label => linesByClass.get(label)!).sort((a, b) => a - b);
+  const where = formatLines(lines);
+  const extra = { column: targetName, lines };
+  const kept = [...linesByClass.keys()].filter(label => !rare.has(label));
+  if (config.rareClasses === 'drop') {
+    const severity = kept.length >= 2 ? 'warning' : 'error';
+    const fix = kept.length >= 2 ? '' : ' Fewer than 2 classes remain; merge them instead.';
+    return makeFinding(
+      severity,
+      'rare-class-dropped',
+      `Rows of rare classes ${list} of target '${targetName}' in '${table.fileName}' are dropped (${where}).${fix}`,
+      [list, targetName, table.fileName, where],
+      extra
+    );
+  }
+  if (config.rareClasses === 'merge') {
+    const merged =
+      lines.length + (linesByClass.has(OTHER_CLASS) && !rare.has(OTHER_CLASS) ? linesByClass.get(OTHER_CLASS)!.length : 0);
+    const enough = merged >= minRows;
+    return makeFinding(
+      enough ? 'warning' : 'error',
+      'rare-class-merged',
+      enough
+        ? `Rare classes ${list} of target '${targetName}' in '${table.fileName}' are merged into '${OTHER_CLASS}' (${where}).`
+        : `Merging rare classes ${list} of target '${targetName}' in '${table.fileName}' gives '${OTHER_CLASS}' only ${plural(merged, 'row')}, fewer than ${minRows}. Drop those rows instead.`,
+      [list, targetName, table.fileName, enough ? where : String(merged)],
+      extra
+    );
+  }
+  return makeFinding(
+    'error',
+    'rare-class',
+    `Target '${targetName}' of '${table.fileName}' has classes with fewer than ${minRows} rows: ${list} (${where}). Each class needs ${minRows} rows to appear in every split. Choose to merge them into '${OTHER_CLASS}' or to drop their rows, or choose regression.`,
+    [targetName, table.fileName, list, where],
+    extra
+  );
 }

@@ -7,12 +7,14 @@ import {
   IClassCounts,
   IDatasetProfile,
   IPreparedData,
+  IRunResult,
   IWizardConfig
 } from '../core/types';
 import { ITable } from './csv';
 import { parseDate } from './datetime';
 import { formatNumber } from './findings';
 import { applyPlan, fitPlan, fitScaler, IColumnPlan, IPreprocessPlan } from './plan';
+import { minClassRows, rareLabels, relabel, rowsByClass } from './rareClasses';
 import { holdoutSplit, IHoldoutSplit } from './split';
 import { booleanValue, columnIndex, numericColumn, parseColumn, parseNumber } from './values';
 
@@ -35,6 +37,8 @@ export interface IPrepared {
   imputed: IImputedColumn[];
   /** Rows left out because the target was missing or, for regression, not a number. */
   droppedTargetRows: number;
+  /** Rare classes merged or dropped, with their row counts; absent when none. */
+  rareClasses?: IRunResult['rareClasses'];
   /** Rows per class in each split; null for regression. */
   classCounts: IClassCounts | null;
   /** Lines of rows with the wrong number of fields, which are never used. */
@@ -50,6 +54,8 @@ interface IEncodedTarget {
   /** Class index or numeric value, per used row. */
   values: Float64Array;
   classes: string[];
+  /** Rare classes merged or dropped; absent when none. */
+  rareClasses?: IRunResult['rareClasses'];
 }
 
 /**
@@ -109,7 +115,8 @@ export function prepareData(
     data,
     plan,
     imputed: countImputed(table, plan, target.rows),
-    droppedTargetRows: table.lines.length - target.rows.length,
+    droppedTargetRows: table.lines.length - target.rows.length - droppedRare(target),
+    rareClasses: target.rareClasses,
     classCounts: isClassification ? countClasses(target.classes, yTrain, yValidation) : null,
     skippedLines: [...table.raggedLines],
     rows: { train: trainRows, validation: validationRows }
@@ -157,15 +164,27 @@ function encodeTarget(table: ITable, config: IWizardConfig): IEncodedTarget {
     });
     return { rows, values: Float64Array.from(values), classes: [] };
   }
+  const byClass = rowsByClass(cells);
+  const rare = rareLabels(byClass, minClassRows(config));
+  const labels: string[] = [];
   cells.forEach((cell, row) => {
-    if (cell !== '') {
+    const label = cell === '' ? null : relabel(cell, rare, config.rareClasses);
+    if (label !== null) {
       rows.push(row);
+      labels.push(label);
     }
   });
-  const classes = sortClasses([...new Set(rows.map(row => cells[row]))]);
+  const classes = sortClasses([...new Set(labels)]);
   const indexOf = new Map(classes.map((label, index) => [label, index]));
-  const values = Float64Array.from(rows, row => indexOf.get(cells[row])!);
-  return { rows, values, classes };
+  const values = Float64Array.from(labels, label => indexOf.get(label)!);
+  const handled =
+    config.rareClasses && rare.size > 0
+      ? {
+          mode: config.rareClasses,
+          classes: Object.fromEntries([...rare].map(label => [label, byClass.get(label)!.length]))
+        }
+      : undefined;
+  return { rows, values, classes, rareClasses: handled };
 }
 
 /**
@@ -252,4 +271,13 @@ function describeStrategy(plan: IColumnPlan): string {
     case 'constant':
       return 'encoded as 0';
   }
+}
+
+/** Rows left out because their class was rare and dropped. */
+function droppedRare(target: IEncodedTarget): number {
+  const handled = target.rareClasses;
+  if (!handled || handled.mode !== 'drop') {
+    return 0;
+  }
+  return Object.values(handled.classes).reduce((sum, count) => sum + count, 0);
 }

@@ -165,6 +165,7 @@ export function buildResult(
     validationRows: first ? first.validationRows : prepared.data.validationRows,
     skippedLines: prepared.skippedLines,
     droppedTargetRows: prepared.droppedTargetRows,
+    ...(prepared.rareClasses ? { rareClasses: prepared.rareClasses } : {}),
     imputed: prepared.imputed,
     backend,
     tensorsBefore: outcome.tensorsBefore,

@@ -216,6 +216,17 @@ export function runNotes(result: IRunResult, trans: Translate): string[] {
       )
     );
   }
+  const rare = result.rareClasses;
+  if (rare) {
+    const list = Object.entries(rare.classes)
+      .map(([label, count]) => trans('%1 (%2 rows)', label, count))
+      .join(', ');
+    notes.push(
+      rare.mode === 'merge'
+        ? trans('Merged rare classes into other: %1.', list)
+        : trans('Dropped the rows of rare classes: %1.', list)
+    );
+  }
   for (const entry of result.imputed) {
     if (entry.count > 0) {
       notes.push(

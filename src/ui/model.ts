@@ -262,6 +262,11 @@ export class WizardModel implements IDisposable {
     return this._update({ folds: folds > 1 ? folds : undefined });
   }
 
+  /** Merge or drop classes too small for every split; undefined for neither. */
+  setRareClasses(mode: 'merge' | 'drop' | undefined): Promise<void> {
+    return this._update({ rareClasses: mode });
+  }
+
   setSkipRaggedRows(skip: boolean): Promise<void> {
     this._skipRaggedRows = skip;
     return this._update({ skipRaggedRows: skip });

@@ -199,7 +199,7 @@ describe('checkConfig', () => {
       const found = finding(loaded, config, 'rare-class');
 
       expect(found?.severity).toBe('error');
-      expect(found?.message).toContain("'c' (line 6)");
+      expect(found?.message).toContain("'c' (1 row) (line 6)");
       expect(found?.lines).toEqual([6]);
     });
 

@@ -209,3 +209,28 @@ test.describe('Column types', () => {
     ).toBeVisible();
   });
 });
+
+test.describe('Rare classes', () => {
+  test('merge rare classes into other', async ({ page, tmpPath }) => {
+    await openDemo(page, tmpPath, path.join(FIXTURES, 'ui', 'rare-classes.csv'));
+    const panel = await openWizard(page);
+    await chooseFile(page, panel, 'rare-classes.csv');
+    await chooseTarget(panel, 'label');
+    await expect(panel.getByText(/has classes with fewer than 2 rows/)).toBeVisible();
+    await goToStep(panel, '4. Train');
+    await expect(panel.getByRole('button', { name: 'Start training' })).toBeDisabled();
+
+    await goToStep(panel, '2. Target & features');
+    await panel.getByRole('radio', { name: "Merge them into 'other'" }).check();
+    await expect(panel.getByText(/are merged into 'other'/)).toBeVisible();
+    await setOption(panel, 'Epochs', 3);
+    await goToStep(panel, '4. Train');
+    await panel.getByRole('button', { name: 'Start training' }).click();
+    await expect(panel.getByRole('table', { name: 'Leaderboard' })).toBeVisible({
+      timeout: 120000
+    });
+    await expect(
+      panel.getByRole('list', { name: 'Data notes' }).getByText(/Merged rare classes into other: c \(1 rows\), d \(1 rows\)/)
+    ).toBeVisible();
+  });
+});

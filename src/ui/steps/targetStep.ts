@@ -59,6 +59,9 @@ export class TargetStep extends StepView {
     if (findings) {
       host.appendChild(findings);
     }
+    if (this.model.findings.some(finding => finding.code.startsWith('rare-class'))) {
+      host.appendChild(this._rareClassChoice());
+    }
     const next = el('button', {
       className: 'jp-mod-styled',
       text: trans.__('Next: models'),
@@ -66,6 +69,36 @@ export class TargetStep extends StepView {
     });
     next.addEventListener('click', () => this.model.setStep('models'));
     host.appendChild(next);
+  }
+
+  /** Build the choice of what to do with classes too small for every split. */
+  private _rareClassChoice(): HTMLElement {
+    const trans = this.trans;
+    const current = this.model.config?.rareClasses ?? '';
+    const options: Array<['' | 'merge' | 'drop', string]> = [
+      ['', trans.__('Keep them (training is blocked)')],
+      ['merge', trans.__("Merge them into 'other'")],
+      ['drop', trans.__('Drop their rows')]
+    ];
+    const items = options.map(([value, text]) => {
+      const radio = el('input', {
+        attrs: { type: 'radio', name: 'rareClasses', value }
+      });
+      radio.checked = value === current;
+      radio.addEventListener('change', () => {
+        if (radio.checked) {
+          void this.model.setRareClasses(value === '' ? undefined : value);
+        }
+      });
+      return el('label', { className: 'jp-TrainingWizard-choice' }, [
+        radio,
+        el('span', { text: ` ${text}` })
+      ]);
+    });
+    return el('fieldset', {}, [
+      el('legend', { text: trans.__('Rare classes') }),
+      ...items
+    ]);
   }
 
   private _featureList(): HTMLElement {
