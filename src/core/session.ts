@@ -12,6 +12,9 @@ export interface IRunProgress {
   modelName: string;
   epoch: number;
   epochs: number;
+  /** Fold number from 1 and the number of folds; null for a holdout split. */
+  fold: number | null;
+  folds: number | null;
   loss: number | null;
   /** Estimated milliseconds left for the whole run, or null when unknown. */
   remainingMs: number | null;

@@ -59,6 +59,9 @@ export class ProgressView extends Widget {
     this._bar.setAttribute('aria-valuetext', trans.__('%1%', percent));
     this._fill.style.width = `${percent}%`;
     const parts = [trans.__('Model: %1', progress.modelName)];
+    if (progress.fold !== null && progress.folds !== null) {
+      parts.push(trans.__('fold %1 of %2', progress.fold, progress.folds));
+    }
     if (progress.epochs > 0) {
       parts.push(trans.__('epoch %1 of %2', progress.epoch, progress.epochs));
     }

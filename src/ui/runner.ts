@@ -4,7 +4,7 @@ import { ISignal, Signal } from '@lumino/signaling';
 import { pickBest, primaryMetric } from '../core/results';
 import { TransitionError } from '../core/session';
 import { IModelResult, IRunResult, IWizardConfig } from '../core/types';
-import { Response } from '../engine/protocol';
+import { IEpochEndedMessage, Response } from '../engine/protocol';
 import type { IReadOptions } from '../data/csv';
 import { IChosenFile, WizardModel } from './model';
 
@@ -154,20 +154,20 @@ export class RunController implements IDisposable {
             text: this._trans('Backend: %1', message.backendNote)
           });
         }
-        this._plannedEpochs = message.models.reduce(
-          (sum, entry) => sum + entry.epochs,
-          0
-        );
+        this._folds = message.folds ?? 1;
+        this._plannedEpochs =
+          this._folds *
+          message.models.reduce((sum, entry) => sum + entry.epochs, 0);
         this._modelEpochs = new Map(
-          message.models.map(entry => [entry.id, entry.epochs])
+          message.models.map(entry => [entry.id, entry.epochs * this._folds])
         );
         break;
       case 'model-started':
         this._currentModel = message.modelName;
-        this._report(runId, 0, 0, null);
+        this._report(runId, { epoch: 0, epochs: 0, loss: null });
         break;
       case 'epoch-ended':
-        this._report(runId, message.epoch, message.epochs, message.loss);
+        this._report(runId, message);
         break;
       case 'model-finished':
         this._partial.push(message.result);
@@ -191,22 +191,29 @@ export class RunController implements IDisposable {
     }
   }
 
+  /**
+   * Report progress. The fraction counts epochs of finished models at their
+   * maximum, so early stopping makes it jump forward, never back.
+   */
   private _report(
     runId: number,
-    epoch: number,
-    epochs: number,
-    loss: number | null
+    epoch: Pick<IEpochEndedMessage, 'epoch' | 'epochs' | 'fold' | 'folds'> & {
+      loss: number | null;
+    }
   ): void {
-    const done = this._epochsDone + epoch;
+    const foldsDone = (epoch.fold ?? 1) - 1;
+    const done = this._epochsDone + foldsDone * epoch.epochs + epoch.epoch;
     const fraction =
       this._plannedEpochs > 0 ? Math.min(1, done / this._plannedEpochs) : 0;
     const elapsed = this._now() - this._startedAt;
     this._model.session.report(runId, {
       fraction,
       modelName: this._currentModel,
-      epoch,
-      epochs,
-      loss,
+      epoch: epoch.epoch,
+      epochs: epoch.epochs,
+      fold: epoch.fold ?? null,
+      folds: epoch.folds ?? null,
+      loss: epoch.loss,
       remainingMs: fraction > 0 ? (elapsed / fraction) * (1 - fraction) : null
     });
   }
@@ -276,6 +283,7 @@ export class RunController implements IDisposable {
   private _epochsDone = 0;
   private _modelEpochs = new Map<string, number>();
   private _currentModel = '';
+  private _folds = 1;
   private _backendNote: string | null = null;
   private _startedAt = 0;
   private _isDisposed = false;

@@ -105,6 +105,8 @@ describe('TrainingSession', () => {
         fraction: 0.5,
         modelName: 'MLP',
         epochs: 10,
+        fold: null,
+        folds: null,
         loss: 0.3,
         remainingMs: null
       };
