@@ -60,7 +60,7 @@ function machineSection(machine: IMachine, compare: Json, ingest: Json, loads: n
         ['memory', `${machine.memoryGiB} GiB`],
         ['OS kernel', machine.os],
         [
-          '1-minute load average at the end of ingest / engine / compare / bundle',
+          '1-minute load average at the end of ingest / engine / compare / bundle / forest',
           loads.map(load => num(load, 2)).join(' / ')
         ],
         ['Node', machine.node],
@@ -198,6 +198,52 @@ function compareSection(compare: Json): string {
   return parts.join('\n');
 }
 
+/** "median (min–max)", or one value when every run gave the same one. */
+function value(summary: ISummary, scale = 1, digits = 3): string {
+  return summary.min === summary.max ? num(summary.median * scale, digits) : spread(summary, scale, digits);
+}
+
+function forestSection(forest: Json): string {
+  const rows = forest.sizes.map((size: Json) => [
+    `${int(size.trainRows)} × ${size.width} = ${int(size.cells)}`,
+    size.forestPath === 'direct' ? 'skipped; direct fit' : 'trained',
+    spread(size.forest.seconds),
+    `${spread(size.linear.seconds)}, ${size.linear.epochs.join('/')} epochs`,
+    ratio(size.ratios.timeForestOverLinear),
+    value(size.forest.accuracy),
+    value(size.linear.accuracy)
+  ]);
+  const widths: number[] = forest.sizes.map((size: Json) => size.width);
+  const skipped = forest.sizes.filter((size: Json) => size.skipMessage !== null);
+  const check = forest.directCheck;
+  const maxCells = forest.maxCells;
+  const trainShare = 1 - forest.defaultHoldout;
+  const fileRows = [5, 10, 20, 50].map(width => [
+    String(width),
+    int(Math.floor(maxCells / width)),
+    int(Math.floor(maxCells / width / trainShare))
+  ]);
+  return [
+    '## Random forest: fit time against logistic regression',
+    '',
+    'Command: `node bench/build/bench/forest/main.js`.',
+    `Synthetic data from \`makeClassification\` (seed ${forest.dataSeed}): the first ${Math.min(...widths)} to ${Math.max(...widths)} of its 20 standard normal features (the features column of the table), ${forest.classes} classes, the training rows in the table and ${int(forest.sizes[0].validationRows)} validation rows at every size. Every feature is numeric, so the encoded features equal the columns. The forest is \`trainModels\` with models ['forest']: ${forest.forest.trees} trees, half the features per tree, \`minNumSamples\` ${forest.forest.minNumSamples}. The reference is \`trainModels\` with models ['linear'], the wizard's logistic regression: Adam with learning rate ${forest.linear.learningRate}, batch size ${forest.linear.batchSize}, at most ${forest.linear.epochs} epochs with the wizard's early stopping. Both run on the tfjs ${forest.backend} backend in one Node process after one warm-up fit each. ${forest.runs} runs per size, forest and logistic regression alternating, and the ratio is the median of the per-run ratios. Each time covers the whole \`trainModels\` call, or the whole direct fit, including scoring the validation rows.`,
+    '',
+    'Time in seconds, median (min–max). Accuracy is on the validation rows, one value when every run gave the same.',
+    '',
+    table(
+      ['training rows × features = cells', 'wizard\'s forest', 'forest', 'logistic regression', 'forest / logistic regression', 'forest accuracy', 'logistic regression accuracy'],
+      rows
+    ),
+    '',
+    `The wizard trains the forest only when training rows × encoded features is at most ${int(maxCells)} (\`FOREST_MAX_CELLS\`). Above that, \`trainModels\` returns a failed forest result without training, with the error "${skipped.length > 0 ? skipped[0].skipMessage : ''}" The other models still train. For the sizes marked "skipped; direct fit", the script checked that skip and then fitted ml-random-forest directly with the options of \`trainForest\`. At ${int(check.trainRows)} × ${check.width}, inside the limit, one direct fit and one wizard fit gave ${check.sameScores ? 'the same scores' : 'different scores'}: accuracy ${num(check.direct.accuracy)} and ${num(check.wizard.accuracy)}, balanced accuracy ${num(check.direct.balancedAccuracy)} and ${num(check.wizard.balancedAccuracy)}. The direct fit took ${num(check.direct.ms / 1000)} s and the wizard's ${num(check.wizard.ms / 1000)} s.`,
+    '',
+    `For a file of N rows: the default hold-out split keeps about ${Math.round(trainShare * 100)} % of the rows for training (rounded per class), so the forest trains when ${trainShare} × N × encoded features ≤ ${int(maxCells)}, that is N ≤ ${int(maxCells / trainShare)} / encoded features. A numeric or yes/no column is 1 encoded feature, a datetime column 3, and a categorical column its levels (at most 20) plus a missing and an other slot. With k-fold validation each fold trains on about (k − 1) / k × N rows, and the forest is fitted once per fold.`,
+    '',
+    table(['encoded features', `max training rows`, `max file rows with the ${Math.round(forest.defaultHoldout * 100)} % hold-out, about`], fileRows)
+  ].join('\n');
+}
+
 function bundleSection(bundle: Json): string {
   const kib = (bytes: number) => num(bytes / 1024);
   const group = (name: string, part: Json) => [
@@ -237,7 +283,7 @@ function bundleSection(bundle: Json): string {
 }
 
 /** Build the summary: the headline ratios, one line each, repeated from the sections below. */
-function summarySection(ingest: Json, engine: Json, compare: Json, bundle: Json): string {
+function summarySection(ingest: Json, engine: Json, compare: Json, bundle: Json, forest: Json): string {
   const large = ingest.sizes[ingest.sizes.length - 1];
   const lines = [
     '## Summary',
@@ -254,6 +300,12 @@ function summarySection(ingest: Json, engine: Json, compare: Json, bundle: Json)
       `- ${entry.dataset}: time to leaderboard wizard / scikit-learn **${num(r.leaderboardWizardOverSklearn)}×**, best balanced accuracy wizard minus scikit-learn **${num(r.bestScoreWizardMinusSklearn)}**, MLP epoch wizard / PyTorch **${num(r.mlpEpochWizardOverTorch)}×**.`
     );
   }
+  const forestRatios = forest.sizes.map(
+    (size: Json) => `${int(size.trainRows)} × ${size.width} ${ratio(size.ratios.timeForestOverLinear)}`
+  );
+  lines.push(
+    `- Random forest / logistic regression fit time: ${forestRatios.join(', ')}. The wizard skips the forest above ${int(forest.maxCells)} training cells, the last ${forest.sizes.filter((size: Json) => size.forestPath === 'direct').length} sizes.`
+  );
   lines.push(
     `- Startup JS / all emitted JS (gzip, ${bundle.buildMode} build): **${num(bundle.ratios.startupOverAllGzip)}×**; tfjs markers in the startup set: ${bundle.startup.markers.tfjs}, plotly markers: ${bundle.startup.markers.plotly}.`
   );
@@ -265,6 +317,7 @@ function main(): void {
   const engine = load('engine');
   const compare = load('compare');
   const bundle = load('bundle');
+  const forest = load('forest');
   const wasmFlags = engine.backends.find((b: Json) => b.backend === 'wasm').flags;
   const page = [
     '# Benchmarks',
@@ -275,14 +328,16 @@ function main(): void {
       ingest.machine,
       compare,
       ingest,
-      [ingest, engine, compare, bundle].map(result => result.machine.loadAverage1m)
+      [ingest, engine, compare, bundle, forest].map(result => result.machine.loadAverage1m)
     ),
     '',
-    summarySection(ingest, engine, compare, bundle),
+    summarySection(ingest, engine, compare, bundle, forest),
     '',
     ingestSection(ingest),
     '',
     engineSection(engine),
+    '',
+    forestSection(forest),
     '',
     compareSection(compare),
     bundleSection(bundle),

@@ -6,7 +6,8 @@
 # BENCH_VENV sets its folder (default /tmp/benchvenv), and an existing one is
 # reused. Generated data files go to a temporary folder removed at the end.
 # BENCH_RUNS (default 5) and BENCH_LARGE_RUNS (default 3) set the runs of the
-# short and the long measurements.
+# short and the long measurements. BENCH_FOREST_RUNS (default 3) sets the runs
+# of each size in the forest benchmark.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -31,5 +32,6 @@ fi
 node bench/build/bench/bundle/main.js
 node bench/build/bench/ingest/main.js "$tmp" "$python"
 node bench/build/bench/engine/main.js
+node bench/build/bench/forest/main.js
 "$python" bench/compare.py "$tmp"
 node bench/build/bench/report.js

@@ -16,6 +16,8 @@ export interface IRunProgress {
   fold: number | null;
   folds: number | null;
   loss: number | null;
+  /** Validation accuracy after the epoch, or null when not measured. */
+  valAccuracy: number | null;
   /** Estimated milliseconds left for the whole run, or null when unknown. */
   remainingMs: number | null;
 }

@@ -62,6 +62,12 @@ export interface IColumnProfile {
   min?: number;
   max?: number;
   topValues?: Array<{ value: string; count: number }>;
+  /**
+   * How the cells write numbers, for a column read as numbers: the decimal
+   * mark ('.' or ',') and the thousands separator ('' for none, ',', '.',
+   * "'", or ' ' for any kind of space).
+   */
+  numberFormat?: { decimal: string; thousands: string };
 }
 
 /** What the data step learned about a file. */
@@ -118,6 +124,8 @@ export interface IEpochRecord {
   epoch: number;
   loss: number;
   valLoss: number | null;
+  /** Validation accuracy after the epoch; classification networks only. */
+  valAccuracy?: number;
 }
 
 /** Result of one model in a run. */
@@ -176,6 +184,15 @@ export interface IRunResult {
   droppedTargetRows: number;
   /** Rare classes merged or dropped, with their row counts; absent when none. */
   rareClasses?: { mode: 'merge' | 'drop'; classes: Record<string, number> };
+  /**
+   * The preprocessing plan fitted on the training rows (`IPreprocessPlan` of
+   * `data/plan.ts`, plain JSON), so new rows can be encoded the same way.
+   *
+   * #### Notes
+   * With k-fold validation this is the plan of the holdout split drawn with
+   * the same seed, not of any one fold.
+   */
+  preprocessing?: unknown;
   /** Per column, how many missing cells were imputed and with what. */
   imputed: Array<{ column: string; count: number; strategy: string }>;
   backend: string;

@@ -12,6 +12,7 @@ import { mulberry32, shuffle } from './random';
 import { IRecord, numberRecords, uniqueNames } from './records';
 import { DEFAULT_MISSING_MARKERS, DEFAULT_ROW_LIMIT } from './markers';
 import type { TypeOverride } from './overrides';
+import type { INumberFormat } from './numberFormat';
 
 export { DEFAULT_MISSING_MARKERS, DEFAULT_ROW_LIMIT };
 
@@ -28,6 +29,12 @@ export interface IReadOptions {
    * `applyTypeOverrides`. Defaults to none.
    */
   columnTypes?: Record<string, TypeOverride>;
+  /**
+   * Number formats set by the person, by column name, used in place of the
+   * detected format by `profileTable` and so by the preprocessing plan.
+   * Defaults to none.
+   */
+  numberFormats?: Record<string, INumberFormat>;
   /** Maximum number of data rows kept. Defaults to 1,000,000. */
   rowLimit?: number;
   /**

@@ -7,7 +7,8 @@
 import { IColumnProfile, IDatasetProfile } from '../core/types';
 import { ITable } from './csv';
 import { DateOrder, detectDateOrder, IDateParts, parseDate } from './datetime';
-import { booleanValue, columnIndex, parseColumn, parseNumber, usesDecimalComma } from './values';
+import { INumberFormat, isNumberFormat, PLAIN_FORMAT } from './numberFormat';
+import { booleanValue, columnFormat, columnIndex, parseColumn, parseNumber } from './values';
 
 /** Category levels one-hot encoded per column; rarer levels share one slot. */
 export const MAX_LEVELS = 20;
@@ -29,7 +30,15 @@ export interface IScaler {
 
 /** Encoding of one feature column. */
 export type IColumnPlan =
-  | { kind: 'numeric'; column: string; decimalComma: boolean; scaler: IScaler }
+  | {
+      kind: 'numeric';
+      column: string;
+      /** Number format of the cells. Plans made before it was stored lack it. */
+      format?: INumberFormat;
+      /** Whether `format` has a decimal comma, for readers of older plans. */
+      decimalComma: boolean;
+      scaler: IScaler;
+    }
   | { kind: 'boolean'; column: string; scaler: IScaler }
   | {
       kind: 'datetime';
@@ -96,9 +105,10 @@ export function fitPlan(
 }
 
 /**
- * Fit the plan of one column on `trainRows`. The decimal comma and the date
- * order are read from every row, because they describe the file's format and
- * not the data.
+ * Fit the plan of one column on `trainRows`. The number format and the date
+ * order come from every row, because they describe the file's format and
+ * not the data. The number format is the profile's, so a format set by the
+ * person applies.
  */
 function fitColumn(
   column: IColumnProfile,
@@ -113,10 +123,16 @@ function fitColumn(
     return { kind: 'boolean', column: name, scaler: fitScaler(values) };
   }
   if (isNumber) {
-    const decimalComma = usesDecimalComma(cells, delimiter);
-    const parsed = parseColumn(cells, decimalComma);
+    const format = numberFormatOf(column, cells, delimiter);
+    const parsed = parseColumn(cells, format);
     const values = Array.from(trainRows, row => parsed[row]);
-    return { kind: 'numeric', column: name, decimalComma, scaler: fitScaler(values) };
+    return {
+      kind: 'numeric',
+      column: name,
+      format,
+      decimalComma: format.decimal === ',',
+      scaler: fitScaler(values)
+    };
   }
   if (column.type === 'datetime') {
     return fitDatetime(name, cells, trainRows);
@@ -125,6 +141,24 @@ function fitColumn(
     return { kind: 'constant', column: name };
   }
   return fitCategorical(name, pick(cells, trainRows));
+}
+
+/** The profile's number format of a column, or else the detected one. */
+function numberFormatOf(
+  column: IColumnProfile,
+  cells: string[],
+  delimiter: string
+): INumberFormat {
+  const stored = column.numberFormat;
+  if (stored === undefined) {
+    return { ...(columnFormat(cells, delimiter) ?? PLAIN_FORMAT) };
+  }
+  if (!isNumberFormat(stored)) {
+    throw new Error(
+      `Column '${column.name}' has an invalid number format ${JSON.stringify(stored)} in its profile.`
+    );
+  }
+  return { decimal: stored.decimal, thousands: stored.thousands };
 }
 
 function fitDatetime(name: string, cells: string[], trainRows: ArrayLike<number>): IColumnPlan {
@@ -266,7 +300,7 @@ type CellEncoder = (row: number, output: Float32Array, position: number) => void
 function cellEncoder(plan: IColumnPlan, cells: string[]): CellEncoder {
   switch (plan.kind) {
     case 'numeric': {
-      const parsed = parseColumn(cells, plan.decimalComma);
+      const parsed = parseColumn(cells, plan.format ?? plan.decimalComma);
       return (row, output, position) => {
         output[position] = scaleValue(parsed[row], plan.scaler);
       };

@@ -4,16 +4,18 @@
  */
 
 import { IColumnProfile, IDatasetProfile, IFinding } from '../core/types';
-import { ITable } from './csv';
+import { IReadOptions, ITable } from './csv';
 import { detectDateOrder, describeDateOrder, parseDate } from './datetime';
 import { formatLines, formatNumber, makeFinding, plural } from './findings';
 import {
-  booleanPair,
-  hasLeadingZero,
-  isInvalidNumber,
-  parseColumn,
-  usesDecimalComma
-} from './values';
+  describeNumberFormat,
+  describeNumbers,
+  formatKey,
+  INumberFormat,
+  isPlainFormat,
+  PLAIN_FORMAT
+} from './numberFormat';
+import { booleanPair, columnFormat, hasLeadingZero, isInvalidNumber, parseColumn } from './values';
 
 export { numericColumn, parseNumber } from './values';
 
@@ -47,7 +49,9 @@ interface IColumnValues {
 /** Result of reading a column as numbers. */
 interface INumericReading {
   numbers: number[];
-  decimalComma: boolean;
+  format: INumberFormat;
+  /** Whether the person set the format in `IReadOptions.numberFormats`. */
+  formatSet: boolean;
   invalidLines: number[];
   invalidExample: string;
   /** Whether every non-missing cell is a number or an invalid number. */
@@ -60,14 +64,30 @@ interface INumericReading {
  * `findings` contains the table's findings followed by one warning per column
  * with invalid numbers. Those cells count as invalid, not missing, and the
  * preprocessing plan imputes them like missing cells.
+ *
+ * `options.numberFormats` sets the number format of columns by name, in
+ * place of the detected one. Cells of such a column that are not numbers in
+ * that format count as invalid. A format set for a column where no cell
+ * reads as a number is not used, and a warning says so. Formats for columns
+ * the table lacks are ignored. Throws when a set format is invalid.
  */
-export function profileTable(table: ITable): IDatasetProfile {
+export function profileTable(
+  table: ITable,
+  options: Pick<IReadOptions, 'numberFormats'> = {}
+): IDatasetProfile {
   const findings: IFinding[] = [...table.findings];
+  const formats = options.numberFormats ?? {};
   const columns = table.columns.map((name, index) => {
     const values = collectValues(table, name, index);
-    const reading = readNumbers(table, values);
+    const setFormat = Object.prototype.hasOwnProperty.call(formats, name)
+      ? formats[name]
+      : undefined;
+    const reading = readNumbers(table, values, setFormat);
     if (reading.invalidLines.length > 0) {
       findings.push(invalidFinding(table.fileName, name, reading));
+    }
+    if (setFormat && !reading.isNumeric) {
+      findings.push(unusedFormatFinding(table.fileName, name, setFormat));
     }
     return profileColumn(values, reading);
   });
@@ -103,26 +123,41 @@ function countValues(present: string[]): Map<string, number> {
   return counts;
 }
 
-function readNumbers(table: ITable, values: IColumnValues): INumericReading {
+/**
+ * Read a column's cells as numbers in the set format, or else in the
+ * detected one. With a detected format, any other text makes the column not
+ * numeric, and so does a code with a leading zero. With a set format, every
+ * such cell counts as invalid instead.
+ */
+function readNumbers(
+  table: ITable,
+  values: IColumnValues,
+  setFormat: INumberFormat | undefined
+): INumericReading {
   const cells = table.cells[values.index];
-  const decimalComma = usesDecimalComma(cells, table.delimiter);
+  if (setFormat) {
+    // Checks the format and throws for an invalid one.
+    formatKey(setFormat);
+  }
+  const format = setFormat ?? columnFormat(cells, table.delimiter) ?? PLAIN_FORMAT;
   const reading: INumericReading = {
     numbers: [],
-    decimalComma,
+    format,
+    formatSet: setFormat !== undefined,
     invalidLines: [],
     invalidExample: '',
     isNumeric: true
   };
-  const parsed = parseColumn(cells, decimalComma);
+  const parsed = parseColumn(cells, format);
   for (let row = 0; row < cells.length && reading.isNumeric; row++) {
     const cell = cells[row];
     if (cell === '') {
       continue;
     }
     const value = parsed[row];
-    if (!Number.isNaN(value) && !hasLeadingZero(cell)) {
+    if (!Number.isNaN(value) && (reading.formatSet || !hasLeadingZero(cell))) {
       reading.numbers.push(value);
-    } else if (isInvalidNumber(cell, decimalComma)) {
+    } else if (reading.formatSet || isInvalidNumber(cell, format)) {
       reading.invalidLines.push(table.lines[row]);
       reading.invalidExample = reading.invalidExample || cell.trim();
     } else {
@@ -153,6 +188,21 @@ function invalidFinding(
   );
 }
 
+function unusedFormatFinding(
+  fileName: string,
+  column: string,
+  format: INumberFormat
+): IFinding {
+  const described = describeNumberFormat(format);
+  return makeFinding(
+    'warning',
+    'number-format-unused',
+    `Column '${column}' of '${fileName}' has no number written with a ${described}, so that format is not used. Choose another number format for it, or clear the format.`,
+    [column, fileName, described],
+    { column }
+  );
+}
+
 function profileColumn(
   values: IColumnValues,
   reading: INumericReading
@@ -168,6 +218,7 @@ function profileColumn(
     summary: ''
   };
   if (reading.isNumeric) {
+    profile.numberFormat = { ...reading.format };
     describeNumeric(profile, values, reading);
   } else if (values.present.length === 0) {
     profile.reason = 'every cell is missing';
@@ -196,7 +247,6 @@ function describeNumeric(
   profile.max = max;
   profile.summary =
     min === max ? formatNumber(min) : `${formatNumber(min)} – ${formatNumber(max)}`;
-  const written = reading.decimalComma ? 'numbers with a decimal comma' : 'numbers';
 
   if (distinct.size === 1) {
     profile.type = 'constant';
@@ -211,11 +261,25 @@ function describeNumeric(
       : 'unique integer per row, counting up by 1';
   } else {
     profile.type = 'numeric';
-    profile.reason = `${written}, ${plural(distinct.size, 'distinct value')}`;
+    profile.reason = `${writtenAs(reading)}, ${plural(distinct.size, 'distinct value')}`;
+  }
+  if (profile.type !== 'numeric' && (reading.formatSet || !isPlainFormat(reading.format))) {
+    profile.reason += `; ${writtenAs(reading)}`;
   }
   if (profile.invalid > 0) {
     profile.reason += `, ${plural(profile.invalid, 'invalid value')} read as missing`;
   }
+}
+
+/** How the numbers of a column are written, for its reason. */
+function writtenAs(reading: INumericReading): string {
+  if (!reading.formatSet) {
+    return describeNumbers(reading.format);
+  }
+  const words = isPlainFormat(reading.format)
+    ? 'numbers with a decimal point'
+    : describeNumbers(reading.format);
+  return `${words} (format set by you)`;
 }
 
 function isNumericIdentifier(

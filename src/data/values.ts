@@ -4,38 +4,19 @@
  */
 
 import { ITable } from './csv';
-
-/** Plain decimal number syntax with an optional exponent, as in `4.5e11`. */
-const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-/** The same syntax with a decimal comma, as in `1,5`. */
-const COMMA_NUMBER_PATTERN = /^[+-]?(\d+,?\d*|,\d+)([eE][+-]?\d+)?$/;
-
-/** A number written with a decimal comma and at least one digit after it. */
-const HAS_DECIMAL_COMMA = /^[+-]?\d*,\d+([eE][+-]?\d+)?$/;
+import {
+  DECIMAL_COMMA_FORMAT,
+  detectNumberFormat,
+  formatKey,
+  INumberFormat,
+  isInvalidToken,
+  matchesNumberFormat,
+  parseFormatted,
+  PLAIN_FORMAT
+} from './numberFormat';
 
 /** A code such as `007` whose leading zero would be lost as a number. */
 const LEADING_ZERO_PATTERN = /^[+-]?0\d/;
-
-/**
- * Tokens that spreadsheets and numeric libraries write for values that are
- * not finite numbers. Compared in lower case.
- */
-const INVALID_TOKENS = new Set([
-  'inf',
-  '+inf',
-  '-inf',
-  'infinity',
-  '+infinity',
-  '-infinity',
-  '#div/0!',
-  '#value!',
-  '#num!',
-  '#ref!',
-  '#name?',
-  '#null!',
-  '#n/a'
-]);
 
 /** Word pairs read as a boolean, written false word first. */
 const BOOLEAN_PAIRS: Array<[string, string]> = [
@@ -48,70 +29,46 @@ const BOOLEAN_PAIRS: Array<[string, string]> = [
 ];
 
 /**
- * Parse a cell as a finite number.
- *
- * Accepts plain decimal syntax with an optional sign and exponent, and a
- * decimal comma when `decimalComma` is true. Returns NaN for a missing cell,
- * for other text, and for values that overflow to infinity such as `1e400`.
- * Hexadecimal and thousands separators are not numbers here.
+ * A number format, or the older flag for a decimal comma: true is a decimal
+ * comma and false a decimal point, both without thousands separators.
  */
-export function parseNumber(cell: string, decimalComma = false): number {
-  const text = cell.trim();
-  if (text === '') {
-    return NaN;
+export type NumberFormatLike = INumberFormat | boolean;
+
+function toFormat(format: NumberFormatLike): INumberFormat {
+  if (typeof format === 'boolean') {
+    return format ? DECIMAL_COMMA_FORMAT : PLAIN_FORMAT;
   }
-  const pattern = decimalComma ? COMMA_NUMBER_PATTERN : NUMBER_PATTERN;
-  if (!pattern.test(text)) {
-    return NaN;
-  }
-  const value = Number(decimalComma ? text.replace(',', '.') : text);
-  return Number.isFinite(value) ? value : NaN;
+  return format;
+}
+
+/**
+ * Parse a cell as a finite number written in `format`, which defaults to a
+ * decimal point without thousands separators.
+ *
+ * Accepts an optional sign and exponent. Returns NaN for a missing cell,
+ * for other text, and for values that overflow to infinity such as `1e400`.
+ * Hexadecimal is never a number. See `parseFormatted` for grouped digits.
+ */
+export function parseNumber(cell: string, format: NumberFormatLike = false): number {
+  return parseFormatted(cell, toFormat(format));
 }
 
 /**
  * Return whether a cell is an invalid numeric value: an infinity or
- * spreadsheet error token, or a number that overflows, such as `1e400`.
+ * spreadsheet error token, or a number in `format` that overflows, such as
+ * `1e400`.
  */
-export function isInvalidNumber(cell: string, decimalComma = false): boolean {
-  const text = cell.trim();
-  if (INVALID_TOKENS.has(text.toLowerCase())) {
+export function isInvalidNumber(cell: string, format: NumberFormatLike = false): boolean {
+  if (isInvalidToken(cell)) {
     return true;
   }
-  const pattern = decimalComma ? COMMA_NUMBER_PATTERN : NUMBER_PATTERN;
-  return pattern.test(text) && Number.isNaN(parseNumber(text, decimalComma));
+  const resolved = toFormat(format);
+  return matchesNumberFormat(cell, resolved) && Number.isNaN(parseFormatted(cell, resolved));
 }
 
 /** Return whether a cell is a code with a leading zero, such as `007`. */
 export function hasLeadingZero(cell: string): boolean {
   return LEADING_ZERO_PATTERN.test(cell.trim());
-}
-
-/**
- * Return whether a column writes its numbers with a decimal comma.
- *
- * True only when the file is not comma-delimited, at least one cell has a
- * decimal comma, and every other non-missing cell is an integer or an
- * invalid token. A column that mixes `1,5` and `1.5` is not numeric.
- *
- * NOTE: thousands separators (`1.234,5`) are not recognised, so such columns
- * are read as text.
- */
-export function usesDecimalComma(cells: string[], delimiter: string): boolean {
-  if (delimiter === ',') {
-    return false;
-  }
-  let seen = false;
-  for (const cell of cells) {
-    const text = cell.trim();
-    if (text === '' || INVALID_TOKENS.has(text.toLowerCase())) {
-      continue;
-    }
-    if (!COMMA_NUMBER_PATTERN.test(text)) {
-      return false;
-    }
-    seen = seen || HAS_DECIMAL_COMMA.test(text);
-  }
-  return seen;
 }
 
 /**
@@ -157,28 +114,50 @@ export function columnIndex(table: ITable, name: string): number {
   return index;
 }
 
-/** Parsed columns per cells array, one entry per decimal-comma setting. */
-const parsedColumns = new WeakMap<string[], Map<boolean, Float64Array>>();
+/** Detected formats per cells array, one entry per delimiter. */
+const detectedFormats = new WeakMap<string[], Map<string, INumberFormat | null>>();
 
 /**
- * Parse every cell of a column with `parseNumber`, caching the result for
- * the array, because profiling, fitting and encoding all read the same
- * columns. The cache assumes the array is not changed after the first call,
- * and callers must not write to the returned array.
+ * Detect a column's number format with `detectNumberFormat`, caching the
+ * result for the array like `parseColumn`. Callers must not change the
+ * returned object.
  */
-export function parseColumn(cells: string[], decimalComma: boolean): Float64Array {
+export function columnFormat(cells: string[], delimiter: string): INumberFormat | null {
+  let cached = detectedFormats.get(cells);
+  if (!cached) {
+    cached = new Map();
+    detectedFormats.set(cells, cached);
+  }
+  if (!cached.has(delimiter)) {
+    cached.set(delimiter, detectNumberFormat(cells, delimiter));
+  }
+  return cached.get(delimiter)!;
+}
+
+/** Parsed columns per cells array, one entry per number format. */
+const parsedColumns = new WeakMap<string[], Map<string, Float64Array>>();
+
+/**
+ * Parse every cell of a column with `parseNumber` in `format`, caching the
+ * result for the array and format, because profiling, fitting and encoding
+ * all read the same columns. The cache assumes the array is not changed
+ * after the first call, and callers must not write to the returned array.
+ */
+export function parseColumn(cells: string[], format: NumberFormatLike): Float64Array {
+  const resolved = toFormat(format);
+  const key = formatKey(resolved);
   let cached = parsedColumns.get(cells);
   if (!cached) {
     cached = new Map();
     parsedColumns.set(cells, cached);
   }
-  let values = cached.get(decimalComma);
+  let values = cached.get(key);
   if (!values) {
     values = new Float64Array(cells.length);
     for (let row = 0; row < cells.length; row++) {
-      values[row] = parseNumber(cells[row], decimalComma);
+      values[row] = parseFormatted(cells[row], resolved);
     }
-    cached.set(decimalComma, values);
+    cached.set(key, values);
   }
   return values;
 }
@@ -186,10 +165,17 @@ export function parseColumn(cells: string[], decimalComma: boolean): Float64Arra
 /**
  * Read column `name` as numbers, with NaN for missing and invalid cells.
  *
- * Detects a decimal comma per column with `usesDecimalComma`. Returns a new
- * array. Throws when the column is not in the table.
+ * Uses `format` when given, which should be the column profile's
+ * `numberFormat` so that a format set by the person applies. Otherwise the
+ * format is detected with `columnFormat`. Returns a new array. Throws when
+ * the column is not in the table.
  */
-export function numericColumn(table: ITable, name: string): Float64Array {
+export function numericColumn(
+  table: ITable,
+  name: string,
+  format?: INumberFormat
+): Float64Array {
   const cells = table.cells[columnIndex(table, name)];
-  return parseColumn(cells, usesDecimalComma(cells, table.delimiter)).slice();
+  const resolved = format ?? columnFormat(cells, table.delimiter) ?? PLAIN_FORMAT;
+  return parseColumn(cells, resolved).slice();
 }

@@ -151,9 +151,12 @@ export function buildNetwork(id: NetworkId, options: IBuildOptions): INetwork {
   );
 
   const optimizer = tf.train.adam(options.learningRate);
+  // Accuracy is tracked per epoch for classification; regression reports
+  // only the loss, because its metrics need the target's original units.
   model.compile({
     optimizer,
-    loss: classification ? 'categoricalCrossentropy' : 'meanSquaredError'
+    loss: classification ? 'categoricalCrossentropy' : 'meanSquaredError',
+    metrics: classification ? ['accuracy'] : []
   });
   return { model, optimizer };
 }

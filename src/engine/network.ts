@@ -95,13 +95,22 @@ async function fitEpochs(
         stopped = true;
         break;
       }
-      const valLoss = validationLoss(model, tensors, config.batchSize);
+      const evaluated = evaluateValidation(model, tensors, config.batchSize);
+      const valLoss = evaluated?.loss ?? null;
       error = lossError(loss, valLoss, epoch, run.id, run.data.task);
       if (error !== null) {
         break;
       }
-      history.push({ epoch, loss, valLoss });
-      hooks.onEpochEnded(epochProgress(run, epoch, loss, valLoss));
+      const valAccuracy = evaluated?.accuracy;
+      history.push(
+        valAccuracy === undefined
+          ? { epoch, loss, valLoss }
+          : { epoch, loss, valLoss, valAccuracy }
+      );
+      hooks.onEpochEnded({
+        ...epochProgress(run, epoch, loss, valLoss),
+        ...(valAccuracy === undefined ? {} : { valAccuracy })
+      });
       if (valLoss !== null && best.update(model, valLoss, epoch) >= PATIENCE) {
         break;
       }
@@ -174,12 +183,15 @@ async function fitOneEpoch(
   }
 }
 
-/** Return the loss on the validation rows, or null without them. */
-function validationLoss(
+/**
+ * Evaluate the validation rows: the loss, and the accuracy for
+ * classification. Null when there are no validation rows.
+ */
+function evaluateValidation(
   model: tfl.LayersModel,
   tensors: INetworkTensors,
   batchSize: number
-): number | null {
+): { loss: number; accuracy?: number } | null {
   if (tensors.xValidation === null || tensors.yValidation === null) {
     return null;
   }
@@ -187,9 +199,11 @@ function validationLoss(
     batchSize
   });
   const scalars = Array.isArray(evaluated) ? evaluated : [evaluated];
-  const value = scalars[0].dataSync()[0];
+  const values = scalars.map(scalar => scalar.dataSync()[0]);
   tf.dispose(scalars);
-  return value;
+  return values.length > 1 && Number.isFinite(values[1])
+    ? { loss: values[0], accuracy: values[1] }
+    : { loss: values[0] };
 }
 
 /** Return the error for a non-finite loss, or null when both losses are finite. */

@@ -166,6 +166,7 @@ export function buildResult(
     skippedLines: prepared.skippedLines,
     droppedTargetRows: prepared.droppedTargetRows,
     ...(prepared.rareClasses ? { rareClasses: prepared.rareClasses } : {}),
+    preprocessing: prepared.plan,
     imputed: prepared.imputed,
     backend,
     tensorsBefore: outcome.tensorsBefore,

@@ -84,6 +84,8 @@ export interface IEpochEndedMessage {
   epochs: number;
   loss: number;
   valLoss: number | null;
+  /** Validation accuracy after the epoch; classification networks only. */
+  valAccuracy?: number;
   elapsedMs: number;
   /**
    * Estimated milliseconds until the model ends, assuming it runs every

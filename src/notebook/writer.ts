@@ -143,7 +143,8 @@ export function buildMetadata(
     })),
     class_counts: result.classCounts,
     skipped_lines: result.skippedLines,
-    imputed: result.imputed
+    imputed: result.imputed,
+    preprocessing: result.preprocessing ?? null
   }) as PartialJSONObject;
 }
 

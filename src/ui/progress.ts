@@ -68,6 +68,11 @@ export class ProgressView extends Widget {
     if (progress.loss !== null && Number.isFinite(progress.loss)) {
       parts.push(trans.__('loss %1', progress.loss.toFixed(4)));
     }
+    if (progress.valAccuracy !== null && Number.isFinite(progress.valAccuracy)) {
+      parts.push(
+        trans.__('validation accuracy %1', progress.valAccuracy.toFixed(3))
+      );
+    }
     if (progress.remainingMs !== null && Number.isFinite(progress.remainingMs)) {
       parts.push(
         trans.__('about %1 s left', Math.ceil(progress.remainingMs / 1000))

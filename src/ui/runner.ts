@@ -197,9 +197,10 @@ export class RunController implements IDisposable {
    */
   private _report(
     runId: number,
-    epoch: Pick<IEpochEndedMessage, 'epoch' | 'epochs' | 'fold' | 'folds'> & {
-      loss: number | null;
-    }
+    epoch: Pick<
+      IEpochEndedMessage,
+      'epoch' | 'epochs' | 'fold' | 'folds' | 'valAccuracy'
+    > & { loss: number | null }
   ): void {
     const foldsDone = (epoch.fold ?? 1) - 1;
     const done = this._epochsDone + foldsDone * epoch.epochs + epoch.epoch;
@@ -214,6 +215,7 @@ export class RunController implements IDisposable {
       fold: epoch.fold ?? null,
       folds: epoch.folds ?? null,
       loss: epoch.loss,
+      valAccuracy: epoch.valAccuracy ?? null,
       remainingMs: fraction > 0 ? (elapsed / fraction) * (1 - fraction) : null
     });
   }

@@ -108,6 +108,7 @@ describe('TrainingSession', () => {
         fold: null,
         folds: null,
         loss: 0.3,
+        valAccuracy: null,
         remainingMs: null
       };
       expect(session.report(old, { ...progress, epoch: 1 })).toBe(false);

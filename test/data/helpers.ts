@@ -30,13 +30,13 @@ export interface ILoaded {
 /** Read and profile a fixture file. */
 export function loadCase(name: string, options?: IReadOptions): ILoaded {
   const table = readCase(name, options);
-  return { table, profile: profileTable(table) };
+  return { table, profile: profileTable(table, options) };
 }
 
 /** Read and profile inline CSV text. */
 export function loadText(text: string, fileName = 'inline.csv', options?: IReadOptions): ILoaded {
   const table = readCsv(text, fileName, options);
-  return { table, profile: profileTable(table) };
+  return { table, profile: profileTable(table, options) };
 }
 
 /** Build a default configuration with some fields replaced. */
