@@ -208,7 +208,7 @@ function forestSection(forest: Json): string {
     `${int(size.trainRows)} × ${size.width} = ${int(size.cells)}`,
     size.forestPath === 'direct' ? 'skipped; direct fit' : 'trained',
     spread(size.forest.seconds),
-    `${spread(size.linear.seconds)}, ${size.linear.epochs.join('/')} epochs`,
+    `${spread(size.linear.seconds)}, ${[...new Set(size.linear.epochs)].join('/')} epochs`,
     ratio(size.ratios.timeForestOverLinear),
     value(size.forest.accuracy),
     value(size.linear.accuracy)
@@ -304,7 +304,7 @@ function summarySection(ingest: Json, engine: Json, compare: Json, bundle: Json,
     (size: Json) => `${int(size.trainRows)} × ${size.width} ${ratio(size.ratios.timeForestOverLinear)}`
   );
   lines.push(
-    `- Random forest / logistic regression fit time: ${forestRatios.join(', ')}. The wizard skips the forest above ${int(forest.maxCells)} training cells, the last ${forest.sizes.filter((size: Json) => size.forestPath === 'direct').length} sizes.`
+    `- Random forest / logistic regression fit time: ${forestRatios.join(', ')}. The wizard skips the forest above ${int(forest.maxCells)} training cells, so the last ${forest.sizes.filter((size: Json) => size.forestPath === 'direct').length} sizes are direct fits.`
   );
   lines.push(
     `- Startup JS / all emitted JS (gzip, ${bundle.buildMode} build): **${num(bundle.ratios.startupOverAllGzip)}×**; tfjs markers in the startup set: ${bundle.startup.markers.tfjs}, plotly markers: ${bundle.startup.markers.plotly}.`

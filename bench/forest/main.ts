@@ -7,8 +7,8 @@
  *
  * Above the limit `trainModels` skips the forest, so the script checks that
  * it does and then fits ml-random-forest directly with the options of
- * `trainForest`. One size inside the limit is fitted both ways, to check that
- * the direct fit gives the wizard's metrics.
+ * `trainForest`. One size inside the limit is first fitted both ways, and the
+ * script stops unless the direct fit gives the wizard's scores.
  */
 import { RandomForestClassifier } from 'ml-random-forest';
 
@@ -36,7 +36,7 @@ const SIZES: Array<{ trainRows: number; width: number }> = [
   { trainRows: 2000, width: 5 }
 ];
 
-/** Inside-limit size also fitted directly, to compare with the wizard's forest. */
+/** Size inside the limit fitted both ways before the measurements, to check the direct fit's scores. */
 const CHECK_SIZE = { trainRows: 500, width: 10 };
 
 /** Time and scores of one fit, including scoring the validation rows. */
@@ -131,8 +131,8 @@ async function fitWizard(data: IPreparedData, model: ModelId): Promise<IFit> {
  */
 function fitForestDirectly(data: IPreparedData): IFit {
   const start = performance.now();
-  const toRows = (values: Float32Array, rows: number) =>
-    Array.from({ length: rows }, (_, row) => Array.from(values.subarray(row * data.width, (row + 1) * data.width)));
+  // NOTE: these options copy those of `trainForest`. `checkDirectFit` stops
+  // the benchmark when the two fits score differently.
   const forest = new RandomForestClassifier({
     nEstimators: FOREST_TREES,
     maxFeatures: featuresPerTree(data.width),
@@ -142,10 +142,10 @@ function fitForestDirectly(data: IPreparedData): IFit {
     seed: DEFAULTS.seed | 0,
     treeOptions: { minNumSamples: FOREST_MIN_NUM_SAMPLES }
   });
-  forest.train(toRows(data.xTrain, data.trainRows), Array.from(data.yTrain));
+  forest.train(toRows(data.xTrain, data.trainRows, data.width), Array.from(data.yTrain));
 
   const k = data.classes.length;
-  const votes = forest.predictionValues(toRows(data.xValidation, data.validationRows));
+  const votes = forest.predictionValues(toRows(data.xValidation, data.validationRows, data.width));
   const proba = new Float32Array(data.validationRows * k);
   for (let row = 0; row < votes.rows; row++) {
     for (let tree = 0; tree < votes.columns; tree++) {
@@ -155,6 +155,11 @@ function fitForestDirectly(data: IPreparedData): IFit {
   const metrics = classificationMetrics(data.yValidation, proba, k);
   const ms = performance.now() - start;
   return { ms, accuracy: metrics.accuracy!, balancedAccuracy: metrics.balanced_accuracy!, epochs: 0 };
+}
+
+/** Split a row-major matrix into one array per row, the input ml-random-forest takes. */
+function toRows(values: Float32Array, rows: number, width: number): number[][] {
+  return Array.from({ length: rows }, (_, row) => Array.from(values.subarray(row * width, (row + 1) * width)));
 }
 
 function summariseFits(fits: IFit[]) {
@@ -204,16 +209,21 @@ async function measureSize(trainRows: number, width: number, runs: number) {
 }
 
 /**
- * Fit the check size once each way and compare the scores, which should be
- * equal because both fits use the same seed. One run suffices for scores,
- * so the two times are single samples.
+ * Fit the check size once each way and throw unless the scores are equal,
+ * which they are while both fits pass the same options and seed. One run
+ * suffices for scores, so the two times are single samples.
  */
 async function checkDirectFit() {
   const data = prepare(CHECK_SIZE.trainRows, CHECK_SIZE.width);
   const wizard = await fitWizard(data, 'forest');
   const direct = fitForestDirectly(data);
   const same = wizard.accuracy === direct.accuracy && wizard.balancedAccuracy === direct.balancedAccuracy;
-  process.stderr.write(`forest direct-fit check at ${CHECK_SIZE.trainRows} × ${CHECK_SIZE.width}: same scores ${same}\n`);
+  if (!same) {
+    throw new Error(
+      `The direct forest fit scored accuracy ${direct.accuracy} and the wizard's forest ${wizard.accuracy} ` +
+        `at ${CHECK_SIZE.trainRows} × ${CHECK_SIZE.width}; make fitForestDirectly pass the options of trainForest.`
+    );
+  }
   return { ...CHECK_SIZE, sameScores: same, wizard, direct };
 }
 
@@ -228,11 +238,11 @@ async function main(): Promise<void> {
   await fitWizard(warmUp, 'forest');
   await fitWizard(warmUp, 'linear');
 
+  const directCheck = await checkDirectFit();
   const sizes = [];
   for (const { trainRows, width } of SIZES) {
     sizes.push(await measureSize(trainRows, width, runs));
   }
-  const directCheck = await checkDirectFit();
   const file = writeResult('forest', {
     benchmark: 'forest',
     machine: describeMachine(),

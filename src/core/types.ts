@@ -63,9 +63,9 @@ export interface IColumnProfile {
   max?: number;
   topValues?: Array<{ value: string; count: number }>;
   /**
-   * How the cells write numbers, for a column read as numbers: the decimal
-   * mark ('.' or ',') and the thousands separator ('' for none, ',', '.',
-   * "'", or ' ' for any kind of space).
+   * Number format of a column read as numbers: the decimal mark ('.' or ',')
+   * and the thousands separator ('' for none, ',', '.', "'", or ' ' for any
+   * kind of space).
    */
   numberFormat?: { decimal: string; thousands: string };
 }

@@ -69,6 +69,8 @@ export interface ITable {
   /** Line numbers of rows with the wrong number of fields. */
   raggedLines: number[];
   findings: IFinding[];
+  /** Number formats set by the person, from `IReadOptions.numberFormats`. */
+  numberFormats?: IReadOptions['numberFormats'];
 }
 
 
@@ -98,7 +100,8 @@ export function readCsv(
     cells: [],
     lines: [],
     raggedLines: [],
-    findings: []
+    findings: [],
+    ...(options.numberFormats ? { numberFormats: options.numberFormats } : {})
   };
   if (source.trim() === '') {
     table.findings.push(

@@ -4,7 +4,7 @@
  * the parser for each format.
  */
 
-/** How a column writes its numbers. */
+/** Number format of a column: its decimal mark and thousands separator. */
 export interface INumberFormat {
   /** Decimal mark. */
   decimal: '.' | ',';
@@ -33,7 +33,7 @@ const SEPARATOR_SOURCES: Record<INumberFormat['thousands'], string> = {
   "'": "'"
 };
 
-/** How a thousands separator is named in descriptions. */
+/** Names of the thousands separators in descriptions. */
 const SEPARATOR_NAMES: Record<INumberFormat['thousands'], string> = {
   '': 'nothing',
   ',': "','",
@@ -66,11 +66,15 @@ const INVALID_TOKENS = new Set([
 ]);
 
 /**
- * Formats tried by `detectNumberFormat`, in order of preference. A column
- * whose cells fit several formats gets the first one. Outside semicolon
- * files, `1.234` is a decimal point and `1,234` a decimal comma, as before
- * thousands separators were read. A semicolon usually means that the
- * spreadsheet wrote decimal commas, so there `1.234` is 1234.
+ * Formats tried by `detectNumberFormat`, in order of preference, so a column
+ * whose cells fit several formats gets the first. Outside semicolon files a
+ * lone `1.234` is 1.234, and `1,234` is 1.234 too unless the file is
+ * comma-delimited. A semicolon delimiter usually comes from a spreadsheet
+ * that writes decimal commas, so there `1.234` is 1234.
+ *
+ * NOTE: a column where every separator is followed by exactly three digits
+ * fits both readings, and this order only guesses from the delimiter. The
+ * person can set the format with `IReadOptions.numberFormats`.
  */
 const POINT_FIRST: INumberFormat[] = [
   { decimal: '.', thousands: '' },

@@ -143,7 +143,7 @@ function fitColumn(
   return fitCategorical(name, pick(cells, trainRows));
 }
 
-/** The profile's number format of a column, or else the detected one. */
+/** Return the profile's number format of a column, or else the detected one. */
 function numberFormatOf(
   column: IColumnProfile,
   cells: string[],

@@ -245,7 +245,7 @@ function countImputed(
 function missingTest(plan: IColumnPlan, cells: string[]): (row: number) => boolean {
   switch (plan.kind) {
     case 'numeric': {
-      const parsed = parseColumn(cells, plan.decimalComma);
+      const parsed = parseColumn(cells, plan.format ?? plan.decimalComma);
       return row => Number.isNaN(parsed[row]);
     }
     case 'boolean':

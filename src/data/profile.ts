@@ -68,7 +68,7 @@ interface INumericReading {
  * `options.numberFormats` sets the number format of columns by name, in
  * place of the detected one. Cells of such a column that are not numbers in
  * that format count as invalid. A format set for a column where no cell
- * reads as a number is not used, and a warning says so. Formats for columns
+ * reads as a number is not used, and a warning reports it. Formats for columns
  * the table lacks are ignored. Throws when a set format is invalid.
  */
 export function profileTable(
@@ -271,7 +271,7 @@ function describeNumeric(
   }
 }
 
-/** How the numbers of a column are written, for its reason. */
+/** Describe how a column's numbers are written, for its reason. */
 function writtenAs(reading: INumericReading): string {
   if (!reading.formatSet) {
     return describeNumbers(reading.format);

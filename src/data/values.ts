@@ -176,6 +176,12 @@ export function numericColumn(
   format?: INumberFormat
 ): Float64Array {
   const cells = table.cells[columnIndex(table, name)];
-  const resolved = format ?? columnFormat(cells, table.delimiter) ?? PLAIN_FORMAT;
+  const formats = table.numberFormats;
+  const chosen =
+    formats && Object.prototype.hasOwnProperty.call(formats, name)
+      ? formats[name]
+      : undefined;
+  const resolved =
+    format ?? chosen ?? columnFormat(cells, table.delimiter) ?? PLAIN_FORMAT;
   return parseColumn(cells, resolved).slice();
 }

@@ -48,7 +48,7 @@ export async function handleRequest(
     if (request.type === 'inspect') {
       const table = readCsv(request.text, request.fileName, request.options);
       const profile = applyTypeOverrides(
-        profileTable(table),
+        profileTable(table, request.options),
         request.options.columnTypes
       );
       env.inspected = { table, profile };
@@ -92,7 +92,7 @@ async function train(
     skipRaggedRows: config.skipRaggedRows
   });
   const profile = applyTypeOverrides(
-    profileTable(table),
+    profileTable(table, request.options),
     request.options.columnTypes
   );
   const errors = checkConfig(table, profile, config).filter(
@@ -115,7 +115,9 @@ async function train(
       name: modelName(id, config.task),
       epochs: id === 'baseline' || id === 'forest' ? 1 : config.epochs
     })),
-    ...(kfold ? { folds } : {})
+    ...(kfold ? { folds } : {}),
+    trainRows: prepared.data.trainRows,
+    validationRows: prepared.data.validationRows
   });
 
   const throttle = new EpochThrottle(now);

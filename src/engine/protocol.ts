@@ -67,6 +67,9 @@ export interface IRunStartedMessage {
   models: Array<{ id: string; name: string; epochs: number }>;
   /** Folds each model trains on; absent for a hold-out split. */
   folds?: number;
+  /** Rows on each side of the holdout split (of the first fold with k-fold). */
+  trainRows: number;
+  validationRows: number;
 }
 
 export interface IModelStartedMessage {

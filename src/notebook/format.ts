@@ -2,6 +2,7 @@
  * Leaderboard text for notebook outputs and the panel: pure functions from a
  * run result to rows, escaped HTML and a plain-text table.
  */
+import { compareModels } from '../core/results';
 import { IModelResult, IRunResult, TaskType } from '../core/types';
 
 /** Formats a message with `%1`, `%2` placeholders; `trans.__` fits. */
@@ -97,16 +98,11 @@ export function leaderboardRows(
   return { headers, rows, bestIndex };
 }
 
-/** Models sorted by the primary metric; failed models last. */
+/** Models sorted by the primary metric and its tie-breakers; failed models last. */
 export function rankModels(result: IRunResult): IModelResult[] {
-  const sign = result.higherIsBetter ? -1 : 1;
-  const score = (model: IModelResult) => {
-    const value = model.metrics[result.primaryMetric];
-    return model.status === 'succeeded' && value !== undefined
-      ? sign * value
-      : Infinity;
-  };
-  return [...result.models].sort((a, b) => score(a) - score(b));
+  return [...result.models].sort((a, b) =>
+    compareModels(a, b, result.primaryMetric, result.higherIsBetter)
+  );
 }
 
 /** Escape text for HTML element content and attribute values. */
@@ -200,26 +196,27 @@ export function runCaption(result: IRunResult, trans: Translate): string {
 export function runNotes(result: IRunResult, trans: Translate): string[] {
   const notes: string[] = [];
   if (result.skippedLines.length > 0) {
+    const count = result.skippedLines.length;
+    const lines = result.skippedLines.join(', ');
     notes.push(
-      trans(
-        'Skipped %1 rows with the wrong number of fields: lines %2.',
-        result.skippedLines.length,
-        result.skippedLines.join(', ')
-      )
+      count === 1
+        ? trans('Skipped 1 row with the wrong number of fields: line %1.', lines)
+        : trans('Skipped %1 rows with the wrong number of fields: lines %2.', count, lines)
     );
   }
   if (result.droppedTargetRows > 0) {
     notes.push(
-      trans(
-        'Excluded %1 rows whose target is missing.',
-        result.droppedTargetRows
-      )
+      result.droppedTargetRows === 1
+        ? trans('Excluded 1 row whose target is missing.')
+        : trans('Excluded %1 rows whose target is missing.', result.droppedTargetRows)
     );
   }
   const rare = result.rareClasses;
   if (rare) {
     const list = Object.entries(rare.classes)
-      .map(([label, count]) => trans('%1 (%2 rows)', label, count))
+      .map(([label, count]) =>
+        count === 1 ? trans('%1 (1 row)', label) : trans('%1 (%2 rows)', label, count)
+      )
       .join(', ');
     notes.push(
       rare.mode === 'merge'
@@ -230,12 +227,14 @@ export function runNotes(result: IRunResult, trans: Translate): string[] {
   for (const entry of result.imputed) {
     if (entry.count > 0) {
       notes.push(
-        trans(
-          'Imputed %1 missing values of %2 (%3).',
-          entry.count,
-          entry.column,
-          entry.strategy
-        )
+        entry.count === 1
+          ? trans('Imputed 1 missing value of %1 (%2).', entry.column, entry.strategy)
+          : trans(
+              'Imputed %1 missing values of %2 (%3).',
+              entry.count,
+              entry.column,
+              entry.strategy
+            )
       );
     }
   }

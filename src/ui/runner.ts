@@ -155,6 +155,10 @@ export class RunController implements IDisposable {
           });
         }
         this._folds = message.folds ?? 1;
+        this._rows = {
+          train: message.trainRows,
+          validation: message.validationRows
+        };
         this._plannedEpochs =
           this._folds *
           message.models.reduce((sum, entry) => sum + entry.epochs, 0);
@@ -247,8 +251,8 @@ export class RunController implements IDisposable {
       models: [...this._partial],
       best: pickBest(this._partial, metric, higherIsBetter),
       classCounts: null,
-      trainRows: 0,
-      validationRows: 0,
+      trainRows: this._rows.train,
+      validationRows: this._rows.validation,
       skippedLines: [],
       droppedTargetRows: 0,
       imputed: [],
@@ -286,6 +290,7 @@ export class RunController implements IDisposable {
   private _modelEpochs = new Map<string, number>();
   private _currentModel = '';
   private _folds = 1;
+  private _rows = { train: 0, validation: 0 };
   private _backendNote: string | null = null;
   private _startedAt = 0;
   private _isDisposed = false;

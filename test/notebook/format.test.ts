@@ -110,7 +110,7 @@ describe('format', () => {
     it('should list skipped lines, dropped rows and imputation', () => {
       const html = leaderboardHtml(result(), untranslated);
       expect(html).toContain('lines 5, 8');
-      expect(html).toContain('Excluded 1 rows whose target is missing.');
+      expect(html).toContain('Excluded 1 row whose target is missing.');
       expect(html).toContain('Imputed 3 missing values of age (median 41).');
     });
   });

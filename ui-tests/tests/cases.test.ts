@@ -152,7 +152,7 @@ test.describe('Missing values', () => {
     });
     const notes = panel.getByRole('list', { name: 'Data notes' });
     await expect(notes.getByText(/Imputed 3 missing values of age \(median/)).toBeVisible();
-    await expect(notes.getByText(/Imputed 1 missing values of region/)).toBeVisible();
+    await expect(notes.getByText(/Imputed 1 missing value of region/)).toBeVisible();
     await expect(panel.getByRole('table', { name: 'Leaderboard' })).toContainText(
       'Target outcome (classification): 12 training rows, 3 validation rows.'
     );
@@ -230,7 +230,7 @@ test.describe('Rare classes', () => {
       timeout: 120000
     });
     await expect(
-      panel.getByRole('list', { name: 'Data notes' }).getByText(/Merged rare classes into other: c \(1 rows\), d \(1 rows\)/)
+      panel.getByRole('list', { name: 'Data notes' }).getByText(/Merged rare classes into other: c \(1 row\), d \(1 row\)/)
     ).toBeVisible();
   });
 });

@@ -51,7 +51,11 @@ export class DataStep extends StepView {
         )
       })
     );
-    const findings = findingsList(profile.findings, trans);
+    // Once the person chose to skip ragged rows, the checkbox below says so.
+    const shown = this.model.skipRaggedRows
+      ? profile.findings.filter(finding => finding.code !== 'ragged-rows')
+      : profile.findings;
+    const findings = findingsList(shown, trans);
     if (findings) {
       host.appendChild(findings);
     }
