@@ -11,6 +11,7 @@ import {
   TaskType
 } from '../core/types';
 import type { IReadOptions } from '../data/csv';
+import type { INumberFormat } from '../data/numberFormat';
 import { TypeOverride } from '../data/overrides';
 import { defaultFeatures, inferTask } from '../data/preflight';
 import { WorkerClient } from '../engine/client';
@@ -140,7 +141,12 @@ export class WizardModel implements IDisposable {
   async loadFile(file: IChosenFile, text: string): Promise<void> {
     if (this._file?.path !== file.path) {
       // Column types and the skip choice belong to one file.
-      const { columnTypes: _types, sampleSeed: _seed, ...rest } = this._readOptions;
+      const {
+        columnTypes: _types,
+        numberFormats: _formats,
+        sampleSeed: _seed,
+        ...rest
+      } = this._readOptions;
       this._readOptions = rest;
       this._skipRaggedRows = false;
     }
@@ -201,6 +207,21 @@ export class WizardModel implements IDisposable {
   async setSampleRows(sample: boolean): Promise<void> {
     const { sampleSeed: _previous, ...rest } = this._readOptions;
     this._readOptions = sample ? { ...rest, sampleSeed: this._options.seed } : rest;
+    await this._reread();
+  }
+
+  /**
+   * Read `column`'s numbers in `format`, or in the detected format when
+   * `format` is null. Re-reads the file and keeps the target.
+   */
+  async setNumberFormat(column: string, format: INumberFormat | null): Promise<void> {
+    const numberFormats = { ...this._readOptions.numberFormats };
+    if (format) {
+      numberFormats[column] = format;
+    } else {
+      delete numberFormats[column];
+    }
+    this._readOptions = { ...this._readOptions, numberFormats };
     await this._reread();
   }
 

@@ -139,9 +139,9 @@ test.describe('Missing values', () => {
     const panel = await openWizard(page);
     await chooseFile(page, panel, '08-missing-markers.csv');
     const columns = panel.getByRole('table', { name: 'Columns' });
-    await expect(columns.getByRole('row', { name: /^age numeric 3 / })).toBeVisible();
-    await expect(columns.getByRole('row', { name: /^income numeric 2 / })).toBeVisible();
-    await expect(columns.getByRole('row', { name: /^region categorical 1 / })).toBeVisible();
+    await expect(columns.getByRole('row', { name: /^age numeric 1234\.5 \(detected\) 3 / })).toBeVisible();
+    await expect(columns.getByRole('row', { name: /^income numeric 1234\.5 \(detected\) 2 / })).toBeVisible();
+    await expect(columns.getByRole('row', { name: /^region categorical not numbers 1 / })).toBeVisible();
 
     await chooseTarget(panel, 'outcome');
     await setOption(panel, 'Epochs', 5);
@@ -164,7 +164,7 @@ test.describe('Missing values', () => {
     await expect(markers).toHaveValue(/NA, N\/A/);
     await markers.fill('NA');
     await markers.press('Enter');
-    await expect(columns.getByRole('row', { name: /^age categorical 2 / })).toBeVisible();
+    await expect(columns.getByRole('row', { name: /^age categorical not numbers 2 / })).toBeVisible();
   });
 });
 
@@ -232,5 +232,34 @@ test.describe('Rare classes', () => {
     await expect(
       panel.getByRole('list', { name: 'Data notes' }).getByText(/Merged rare classes into other: c \(1 row\), d \(1 row\)/)
     ).toBeVisible();
+  });
+});
+
+test.describe('Number formats', () => {
+  test('thousands separators are detected and can be set', async ({
+    page,
+    tmpPath
+  }) => {
+    await openDemo(page, tmpPath, path.join(CASES, 'variants', 'thousands-separators.csv'));
+    const panel = await openWizard(page);
+    await chooseFile(page, panel, 'thousands-separators.csv');
+    const price = panel.getByLabel('Number format of price_eur');
+    await expect(price.locator('option').first()).toHaveText('1.234,5 (detected)');
+    await expect(panel.getByLabel('Type of price_eur')).toHaveAttribute(
+      'title',
+      /decimal comma and '\.' between thousands/
+    );
+
+    // Read as plain numbers, the price cells no longer parse and count as invalid.
+    await price.selectOption('1234.5');
+    await expect(
+      panel.getByLabel('Number format of price_eur').locator('option').first()
+    ).toHaveText(/set by you/);
+    await expect(panel.getByText(/Column 'price_eur' of 'thousands-separators.csv' has/)).toBeVisible();
+
+    await panel.getByLabel('Number format of price_eur').selectOption('detect');
+    await expect(
+      panel.getByLabel('Number format of price_eur').locator('option').first()
+    ).toHaveText('1.234,5 (detected)');
   });
 });

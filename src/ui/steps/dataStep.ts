@@ -2,6 +2,7 @@ import { IColumnProfile } from '../../core/types';
 import { DEFAULT_MISSING_MARKERS } from '../../data/markers';
 import { allowedOverrides, TypeOverride } from '../../data/overrides';
 import { el, field, table } from '../dom';
+import { numberFormatControl } from '../numberFormatControl';
 import { findingsList } from '../findings';
 import { StepView } from './base';
 
@@ -155,6 +156,7 @@ export class DataStep extends StepView {
         el('tr', {}, [
           el('td', { text: column.name }),
           el('td', {}, [this._typeControl(column)]),
+          el('td', {}, [numberFormatControl(column, this.model, trans)]),
           el('td', { text: String(column.missing) }),
           el('td', { text: String(column.distinct) }),
           el('td', { text: column.summary, attrs: { title: column.reason } })
@@ -164,6 +166,7 @@ export class DataStep extends StepView {
     const headers = [
       trans.__('Column'),
       trans.__('Type'),
+      trans.__('Number format'),
       trans.__('Missing'),
       trans.__('Distinct'),
       trans.__('Summary')
