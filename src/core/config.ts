@@ -67,7 +67,7 @@ export const LIMITS = {
   learningRate: { min: 1e-6, max: 1 }
 };
 
-/** A configuration with defaults for the given target and features. */
+/** Create a configuration with defaults for the given target and features. */
 export function defaultConfig(
   target: string,
   task: TaskType,

@@ -1,7 +1,7 @@
 /** Ranking rules shared by the engine, the panel and the notebook. */
 import { IModelResult, ModelId, TaskType } from './types';
 
-/** The metric that ranks a task's leaderboard and whether higher wins. */
+/** Return the metric that ranks a task's leaderboard and whether higher wins. */
 export function primaryMetric(task: TaskType): {
   metric: string;
   higherIsBetter: boolean;

@@ -32,7 +32,7 @@ export type Severity = 'error' | 'warning' | 'info';
  * A problem or fact found while reading or checking a dataset.
  *
  * `code` is stable and lets the page translate the finding; `message` is the
- * English text with the values already filled in; `params` holds those values
+ * English text with the values already filled in; `params` contains those values
  * in the order the translated template uses them.
  */
 export interface IFinding {
@@ -51,7 +51,7 @@ export interface IColumnProfile {
   /** Position in the file, from 0. */
   index: number;
   type: ColumnType;
-  /** Why the type was chosen, in English. */
+  /** The reason for the type, in English. */
   reason: string;
   missing: number;
   /** Cells that looked numeric but were invalid (`inf`, `#DIV/0!`, ...). */
@@ -134,7 +134,7 @@ export interface IModelResult {
   name: string;
   description: string;
   status: 'succeeded' | 'failed';
-  /** Why the model failed, in English. */
+  /** The reason the model failed, in English. */
   error?: string;
   /** Metric name to value; only finite numbers. */
   metrics: Record<string, number>;

@@ -9,7 +9,7 @@ import { ColumnType, IColumnProfile, IDatasetProfile } from '../core/types';
 /** The types a person may set a column to. */
 export type TypeOverride = 'numeric' | 'categorical';
 
-/** The overrides `column` accepts, besides keeping the inferred type. */
+/** List the overrides `column` accepts, besides keeping the inferred type. */
 export function allowedOverrides(column: IColumnProfile): TypeOverride[] {
   const allowed: TypeOverride[] = [];
   if (column.min !== undefined && column.type !== 'numeric') {

@@ -47,7 +47,7 @@ export function rareLabels(
 }
 
 /**
- * The label a row is trained under: itself, `OTHER_CLASS` when merged, or
+ * Return the label a row is trained under: itself, `OTHER_CLASS` when merged, or
  * null when its rows are dropped.
  */
 export function relabel(

@@ -28,7 +28,7 @@ export interface IResultsPayload {
   config: IWizardConfig;
   result: IRunResult;
   data: IDataFingerprint;
-  /** How the file was read: delimiter, missing markers, column types. */
+  /** The read options of the file: delimiter, missing markers, column types. */
   readOptions: IReadOptions;
   /** ISO 8601 time the run finished. */
   finished: string;

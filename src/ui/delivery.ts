@@ -11,7 +11,7 @@ import { IFinishedRun } from './runner';
 /**
  * Decides which notebook a run's results go to and writes them there.
  *
- * The target is the notebook that was current when the run started; a run
+ * The target is the notebook that was current when the run started. A run
  * started with no notebook open writes to the notebook current at the end.
  */
 export class ResultsDelivery implements IDisposable {
@@ -28,7 +28,7 @@ export class ResultsDelivery implements IDisposable {
     return this._isDisposed;
   }
 
-  /** The name of the notebook results would be written to, or null. */
+  /** Return the path of the notebook results would be written to, or null. */
   targetLabel(): string | null {
     const notebook = this._target();
     return notebook ? notebook.context.path : null;

@@ -34,7 +34,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** A labelled form field: `<label>` wrapping a caption and a control. */
+/** Create a labelled form field: a `<label>` wrapping a caption and a control. */
 export function field(
   caption: string,
   control: HTMLElement,
@@ -53,7 +53,7 @@ export function field(
   ]);
 }
 
-/** A table with a header row and text cells. */
+/** Create a table with a header row and text cells. */
 export function table(
   headers: string[],
   rows: string[][],

@@ -30,7 +30,7 @@ export namespace Leaderboard {
   }
 }
 
-/** The leaderboard of `result` as a table element; the best row is marked. */
+/** Build the leaderboard of `result` as a table element, with the best row marked. */
 export function leaderboardTable(
   result: IRunResult,
   trans: TranslationBundle

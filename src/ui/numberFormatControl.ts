@@ -16,7 +16,7 @@ const CHOICES: Array<{ example: string; format: INumberFormat }> = [
   { example: '1 234,5', format: { decimal: ',', thousands: ' ' } }
 ];
 
-/** The example of a format, or null when it is not one of the choices. */
+/** Return the example of a format, or null when it is not one of the choices. */
 function exampleOf(format: { decimal: string; thousands: string }): string | null {
   const match = CHOICES.find(
     choice =>

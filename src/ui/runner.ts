@@ -8,7 +8,7 @@ import { IEpochEndedMessage, Response } from '../engine/protocol';
 import type { IReadOptions } from '../data/csv';
 import { IChosenFile, WizardModel } from './model';
 
-/** What a finished run hands to whoever writes it into a notebook. */
+/** A finished run, as handed to the code that writes it into a notebook. */
 export interface IFinishedRun {
   runId: number;
   config: IWizardConfig;
@@ -39,7 +39,7 @@ export class RunController implements IDisposable {
     return this._isDisposed;
   }
 
-  /** Why the last run did not use the requested backend, or null. */
+  /** The reason the last run did not use the requested backend, or null. */
   get backendNote(): string | null {
     return this._backendNote;
   }

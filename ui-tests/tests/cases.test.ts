@@ -157,7 +157,7 @@ test.describe('Missing values', () => {
       'Target outcome (classification): 12 training rows, 3 validation rows.'
     );
 
-    // Without '?' as a marker, age holds text and is no longer numeric.
+    // Without '?' as a marker, age contains text and is no longer numeric.
     await panel.getByRole('button', { name: 'Restart' }).click();
     await goToStep(panel, '1. Data');
     const markers = panel.getByLabel('Missing value markers');

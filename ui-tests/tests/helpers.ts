@@ -89,7 +89,7 @@ export async function readNotebook(
   return (await response.json()).content;
 }
 
-/** The wizard-owned cells of a saved notebook. */
+/** Return the wizard-owned cells of a saved notebook. */
 export function resultsCells(notebook: any): any[] {
   return notebook.cells.filter((cell: any) => cell.metadata?.training_wizard);
 }

@@ -16,7 +16,7 @@ test.describe('Repeated runs', () => {
     page,
     tmpPath
   }) => {
-    // Count live workers: the data worker that holds the parsed file, plus
+    // Count live workers: the data worker that keeps the parsed file, plus
     // at most one training worker.
     await page.addInitScript(() => {
       const Original = window.Worker;

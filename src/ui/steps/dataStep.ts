@@ -52,7 +52,7 @@ export class DataStep extends StepView {
         )
       })
     );
-    // Once the person chose to skip ragged rows, the checkbox below says so.
+    // Once the person chose to skip ragged rows, the checked box below shows it.
     const shown = this.model.skipRaggedRows
       ? profile.findings.filter(finding => finding.code !== 'ragged-rows')
       : profile.findings;
