@@ -79,9 +79,11 @@ export function leaderboardRows(
   const ordered = rankModels(result);
   const rows = ordered.map((model, index) => [
     model.status === 'succeeded' ? String(index + 1) : '–',
+    // Model names come from the engine in English; a language pack that has
+    // them as messages translates them here.
     model.id === result.best
-      ? trans('%1 (best)', model.name)
-      : model.name,
+      ? trans('%1 (best)', trans(model.name))
+      : trans(model.name),
     ...metrics.map(metric => {
       const mean = formatMetric(model.metrics[metric]);
       const std = model.metricsStd?.[metric];
