@@ -46,7 +46,7 @@ function table(header: string[], rows: string[][]): string {
   return [...lines, ...rows.map(row => `| ${row.join(' | ')} |`)].join('\n');
 }
 
-function machineSection(machine: IMachine, compare: Json, ingest: Json, loads: number[]): string {
+function machineSection(machine: IMachine, compare: Json, ingest: Json, page: Json, loads: number[]): string {
   const versions = compare.versions;
   const packages = Object.entries(machine.packages).map(([name, version]) => `${name} ${version}`);
   return [
@@ -60,10 +60,11 @@ function machineSection(machine: IMachine, compare: Json, ingest: Json, loads: n
         ['memory', `${machine.memoryGiB} GiB`],
         ['OS kernel', machine.os],
         [
-          '1-minute load average at the end of ingest / engine / compare / bundle / forest',
+          '1-minute load average at the end of ingest / engine / compare / bundle / forest / page',
           loads.map(load => num(load, 2)).join(' / ')
         ],
         ['Node', machine.node],
+        ['browser (page benchmark)', page.browser],
         ['npm packages', packages.join(', ')],
         ['Python', versions.python],
         [
@@ -282,8 +283,49 @@ function bundleSection(bundle: Json): string {
   ].join('\n');
 }
 
+function pageSection(page: Json): string {
+  const { worker, mainThread, ratios, config, dataset } = page;
+  // Chromium reports long task durations in whole milliseconds, so counts and ms print as integers.
+  const whole = (summary: ISummary) => `${int(summary.median)} (${int(summary.min)}–${int(summary.max)})`;
+  const row = (name: string, key: string, ratioSummary: ISummary | null) => [
+    name,
+    key === 'durationMs' ? spread(worker[key], 1 / 1000) : whole(worker[key]),
+    key === 'durationMs' ? spread(mainThread[key], 1 / 1000) : whole(mainThread[key]),
+    ratioSummary ? ratio(ratioSummary) : ''
+  ];
+  const heap = (name: string, side: Json) => [
+    name,
+    spread(side.heapBeforeMiB),
+    spread(side.heapAfterMiB),
+    spread(side.heapAfterGcMiB)
+  ];
+  const backendsOf = (side: Json) => [...new Set(side.runs.map((run: Json) => run.backend))].join(', ');
+  return [
+    '## Page responsiveness: training in the worker against the main thread',
+    '',
+    'Command: `node bench/build/bench/page/main.js TMPDIR` after `npx tsc -p bench/tsconfig.json`, or `bash bench/run.sh page`, which runs both and then this report.',
+    `The script starts \`jupyter lab\` with the built extension on 127.0.0.1 and drives ${page.browser} (headless, playwright-core). The file is ${int(dataset.rows)} rows × ${dataset.width} features from \`makeClassification\` (seed ${dataset.seed}), the synthetic-50k file of the tool comparison, with target \`${dataset.target}\`. The panel keeps its defaults: models ${config.models.join(', ')}, ${config.epochs} epochs, batch size ${config.batchSize}, learning rate ${config.learningRate}, hold-out ${config.holdout}, backend '${config.backend}'. Each of the ${page.rounds} rounds loads a new page, chooses the file and the target in the panel and clicks 'Start training': the worker run lasts from that click to the moment the table 'Leaderboard' is added. Then, in the same page, a webpack bundle of \`bench/page/mainThread.ts\` calls \`handleRequest\` from \`src/engine/pipeline.ts\`, the function the worker runs, with the \`train\` request the panel posted to the worker (same CSV text and config) and the extension's .wasm files. That main-thread run lasts from the call to its return and does not render a leaderboard. Backend reported by the runs: worker ${backendsOf(worker)}, main thread ${backendsOf(mainThread)}.`,
+    '',
+    `An init script observes \`PerformanceObserver({ type: 'longtask', buffered: true })\`, which reports main-thread tasks of at least ${page.longTaskMs} ms. A run counts every long task that overlaps its time span. Total blocked time is the sum over those tasks of (duration − ${page.longTaskMs} ms). Median (min–max) of ${page.rounds} rounds. Each ratio is the median of the per-round ratios main thread / worker, and is n/a when the worker side had no long task.`,
+    '',
+    table(
+      ['per run', 'worker', 'main thread', 'main thread / worker'],
+      [
+        row('longest task, ms', 'longestTaskMs', ratios.longestTaskMainOverWorker),
+        row('total blocked time, ms', 'totalBlockingTimeMs', ratios.totalBlockingTimeMainOverWorker),
+        row('long tasks', 'longTasks', null),
+        row('run duration, s', 'durationMs', ratios.durationMainOverWorker)
+      ]
+    ),
+    '',
+    "Used JS heap of the page in MiB (Chrome DevTools Protocol `Runtime.getHeapUsage`), \"before\" after a forced garbage collection, \"after\" right at the end of the run, then again after a forced collection. The worker's own heap is not part of the page's heap. The page heap already contains the main-thread bundle before both runs, because the script adds it before the worker run.",
+    '',
+    table(['run', 'before', 'after', 'after, collected'], [heap('worker', worker), heap('main thread', mainThread)])
+  ].join('\n');
+}
+
 /** Build the summary: the headline ratios, one line each, repeated from the sections below. */
-function summarySection(ingest: Json, engine: Json, compare: Json, bundle: Json, forest: Json): string {
+function summarySection(ingest: Json, engine: Json, compare: Json, bundle: Json, forest: Json, page: Json): string {
   const large = ingest.sizes[ingest.sizes.length - 1];
   const lines = [
     '## Summary',
@@ -309,6 +351,9 @@ function summarySection(ingest: Json, engine: Json, compare: Json, bundle: Json,
   lines.push(
     `- Startup JS / all emitted JS (gzip, ${bundle.buildMode} build): **${num(bundle.ratios.startupOverAllGzip)}×**; tfjs markers in the startup set: ${bundle.startup.markers.tfjs}, plotly markers: ${bundle.startup.markers.plotly}.`
   );
+  lines.push(
+    `- Page responsiveness, training ${int(page.dataset.rows)} rows on the main thread / in the worker: longest task ${ratio(page.ratios.longestTaskMainOverWorker)}, total blocked time ${ratio(page.ratios.totalBlockingTimeMainOverWorker)}, run duration ${ratio(page.ratios.durationMainOverWorker)}.`
+  );
   return lines.join('\n');
 }
 
@@ -318,6 +363,7 @@ function main(): void {
   const compare = load('compare');
   const bundle = load('bundle');
   const forest = load('forest');
+  const pageResult = load('page');
   const wasmFlags = engine.backends.find((b: Json) => b.backend === 'wasm').flags;
   const page = [
     '# Benchmarks',
@@ -328,10 +374,11 @@ function main(): void {
       ingest.machine,
       compare,
       ingest,
-      [ingest, engine, compare, bundle, forest].map(result => result.machine.loadAverage1m)
+      pageResult,
+      [ingest, engine, compare, bundle, forest, pageResult].map(result => result.machine.loadAverage1m)
     ),
     '',
-    summarySection(ingest, engine, compare, bundle, forest),
+    summarySection(ingest, engine, compare, bundle, forest, pageResult),
     '',
     ingestSection(ingest),
     '',
@@ -342,9 +389,12 @@ function main(): void {
     compareSection(compare),
     bundleSection(bundle),
     '',
+    pageSection(pageResult),
+    '',
     '## Limits',
     '',
-    '- Everything except the bundle sizes runs in Node, not in a browser. The worker runs the same engine code, but browser JIT, wasm threads and memory limits differ.',
+    '- Everything except the bundle sizes and the page benchmark runs in Node, not in a browser. The worker runs the same engine code, but browser JIT, wasm threads and memory limits differ.',
+    '- The page benchmark runs headless Chromium with `--disable-gpu`. Its main-thread reference is built by `bench/page/main.ts` with webpack from the tsc output, not by the extension\'s build, and always runs after the worker run in the same page.',
     `- The tfjs wasm backend ran with multithreading ${wasmFlags.multithread ? 'on' : 'off'} (tfjs flag \`WASM_HAS_MULTITHREAD_SUPPORT\`) and the cpu backend runs on one thread, while PyTorch (${compare.versions.torchThreads} threads) and HistGradientBoostingClassifier (OpenMP) may use every core.`,
     '- Peak memory includes each runtime\'s own footprint: a Node process and a Python process with pandas imported differ before reading a byte.',
     '- The bundle benchmark measures whatever build is in the labextension folder. A development build is unminified, so its sizes are larger than a production build\'s.',

@@ -8,9 +8,26 @@
 # BENCH_RUNS (default 5) and BENCH_LARGE_RUNS (default 3) set the runs of the
 # short and the long measurements. BENCH_FOREST_RUNS (default 3) sets the runs
 # of each size in the forest benchmark.
+#
+# The page benchmark also needs jupyter lab with the built extension (default
+# .venv/bin/jupyter, set by BENCH_JUPYTER) and Chromium (default
+# /usr/bin/chromium, set by BENCH_CHROMIUM). It serves on 127.0.0.1 port
+# BENCH_PAGE_PORT (default 8905) and runs BENCH_PAGE_RUNS rounds (default 3).
+# `bash bench/run.sh page` runs only that benchmark, then the report.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+tmp="$(mktemp -d /tmp/training-wizard-bench.XXXXXX)"
+trap 'rm -rf "$tmp"' EXIT
+
+npx tsc -p bench/tsconfig.json
+
+if [ "${1:-}" = page ]; then
+  node bench/build/bench/page/main.js "$tmp"
+  node bench/build/bench/report.js
+  exit 0
+fi
+
 venv="${BENCH_VENV:-/tmp/benchvenv}"
 python="$venv/bin/python"
 
@@ -18,11 +35,6 @@ if [ ! -x "$python" ]; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install pandas scikit-learn torch==2.13.0
 fi
-
-tmp="$(mktemp -d /tmp/training-wizard-bench.XXXXXX)"
-trap 'rm -rf "$tmp"' EXIT
-
-npx tsc -p bench/tsconfig.json
 
 # The bundle benchmark measures the existing build. It builds only when there
 # is none, because build:prod first deletes lib/ and the labextension.
@@ -33,5 +45,6 @@ node bench/build/bench/bundle/main.js
 node bench/build/bench/ingest/main.js "$tmp" "$python"
 node bench/build/bench/engine/main.js
 node bench/build/bench/forest/main.js
+node bench/build/bench/page/main.js "$tmp"
 "$python" bench/compare.py "$tmp"
 node bench/build/bench/report.js
