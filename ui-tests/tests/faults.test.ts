@@ -131,3 +131,61 @@ test.describe('Backend', () => {
     expect(resultsCells(notebook)[0].metadata.training_wizard.backend).toBe('cpu');
   });
 });
+
+test.describe('Hand-edited metadata', () => {
+  test('nonsense wizard metadata is left alone', async ({ page, tmpPath }) => {
+    const errors: string[] = [];
+    page.on('pageerror', error => errors.push(error.message));
+    const nonsense = [
+      'a string instead of an object',
+      { run_key: 12345, config: 'not a config', leaderboard: [null, 7] },
+      { run_key: 'x'.repeat(100000), outputs: { nested: [1, 2, 3] } },
+      [1, 2, 3]
+    ];
+    const notebook = {
+      cells: nonsense.map((metadata, index) => ({
+        cell_type: 'code',
+        id: `edited-${index}`,
+        execution_count: null,
+        metadata: { training_wizard: metadata },
+        outputs: [],
+        source: `# hand-edited cell ${index}`
+      })),
+      metadata: {
+        kernelspec: { display_name: 'Python 3 (ipykernel)', language: 'python', name: 'python3' }
+      },
+      nbformat: 4,
+      nbformat_minor: 5
+    };
+    await page.contents.uploadContent(
+      JSON.stringify(notebook),
+      'text',
+      `${tmpPath}/edited.ipynb`
+    );
+    await page.contents.uploadFile(
+      path.join(EXAMPLES, 'penguins.csv'),
+      `${tmpPath}/penguins.csv`
+    );
+    await page.notebook.openByPath(`${tmpPath}/edited.ipynb`);
+    await page.notebook.activate('edited.ipynb');
+    await page.notebook.selectCells(3);
+    const panel = await openWizard(page);
+    await chooseFile(page, panel, 'penguins.csv');
+    await chooseTarget(panel, 'species');
+    await setOption(panel, 'Epochs', 3);
+    await goToStep(panel, '4. Train');
+    await panel.getByRole('button', { name: 'Start training' }).click();
+    await expect(panel.getByText(/Results written to cell 5 of/)).toBeVisible({
+      timeout: 120000
+    });
+    await page.notebook.save();
+    const saved = await readNotebook(page, `${tmpPath}/edited.ipynb`);
+    expect(saved.cells).toHaveLength(5);
+    saved.cells.slice(0, 4).forEach((cell: any, index: number) => {
+      expect(cell.metadata.training_wizard).toEqual(nonsense[index]);
+      expect(cell.source).toBe(`# hand-edited cell ${index}`);
+    });
+    expect(typeof saved.cells[4].metadata.training_wizard.run_key).toBe('string');
+    expect(errors).toEqual([]);
+  });
+});
