@@ -55,8 +55,26 @@ export class ResultsDelivery implements IDisposable {
     await this.writeLast();
   }
 
-  /** Write the last successful run into its notebook. */
+  /**
+   * Write the last successful run into its notebook. A failure becomes an
+   * error notice, so callers may fire and forget.
+   */
   async writeLast(): Promise<void> {
+    try {
+      await this._write();
+    } catch (reason) {
+      console.error('Failed to write the results into the notebook', reason);
+      this._model.setNotice({
+        kind: 'error',
+        text: this._trans.__(
+          'Could not write the results into the notebook: %1. Try "Write results to notebook" again.',
+          reason instanceof Error ? reason.message : String(reason)
+        )
+      });
+    }
+  }
+
+  private async _write(): Promise<void> {
     const run = this._last;
     const trans = this._trans;
     if (!run) {
