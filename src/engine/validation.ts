@@ -15,7 +15,7 @@ import { ITable } from '../data/csv';
 import { applyPlan, fitPlan, fitScaler } from '../data/plan';
 import { IPrepared } from '../data/prepare';
 import { IHoldoutSplit, kfoldSplit } from '../data/split';
-import { columnIndex, numericColumn } from '../data/values';
+import { numericColumn } from '../data/values';
 
 /** The prepared data of each fold of a validation scheme. */
 export interface IFoldSet {
@@ -59,7 +59,7 @@ export function kfoldFolds(
   const rows = Int32Array.from([...prepared.rows.train, ...prepared.rows.validation]).sort();
   const classes = prepared.data.classes;
   const isClassification = config.task === 'classification';
-  const targets = targetValues(table, config, classes, rows);
+  const targets = targetValues(table, config, prepared, rows);
   const splits = kfoldSplit(isClassification ? targets : null, rows.length, k, config.seed);
 
   const summaries = splits.map(split => ({
@@ -87,20 +87,27 @@ export function kfoldFolds(
   return { count: k, fold, summaries };
 }
 
-/** Return the class index or numeric target of each of `rows`. */
+/**
+ * Return the class index or numeric target of each of `rows`. Class indices
+ * come from `prepared`, so merged or dropped rare classes stay as
+ * `prepareData` encoded them.
+ */
 function targetValues(
   table: ITable,
   config: IWizardConfig,
-  classes: string[],
+  prepared: IPrepared,
   rows: Int32Array
 ): Float64Array {
   if (config.task === 'regression') {
     const values = numericColumn(table, config.target);
     return Float64Array.from(rows, row => values[row]);
   }
-  const cells = table.cells[columnIndex(table, config.target)];
-  const indexOf = new Map(classes.map((label, index) => [label, index]));
-  return Float64Array.from(rows, row => indexOf.get(cells[row]) ?? NaN);
+  const classOf = new Map<number, number>();
+  prepared.rows.train.forEach((row, index) => classOf.set(row, prepared.data.yTrain[index]));
+  prepared.rows.validation.forEach((row, index) =>
+    classOf.set(row, prepared.data.yValidation[index])
+  );
+  return Float64Array.from(rows, row => classOf.get(row) ?? NaN);
 }
 
 /**

@@ -88,6 +88,36 @@ describe('kfoldFolds', () => {
   });
 });
 
+describe('kfoldFolds with rare classes', () => {
+  // 'a' and 'b' have 6 rows each, 'c' and 'd' one each.
+  const text = [
+    'x,label',
+    ...Array.from({ length: 12 }, (_, i) => `${(i * 7) % 13 + 0.5},${i % 2 === 0 ? 'a' : 'b'}`),
+    '3.25,c',
+    '8.75,d'
+  ].join('\n');
+  const table = readCsv(text, 'rare.csv', {});
+  const profile = profileTable(table);
+
+  it.each(['merge', 'drop'] as const)('should keep class indices when rare classes %s', mode => {
+    const config = {
+      ...configFor(text, 'label', 'classification', { features: ['x'] }),
+      folds: 2,
+      rareClasses: mode
+    };
+    const prepared = prepareData(table, profile, config);
+
+    const folds = kfoldFolds(table, profile, config, prepared, 2);
+
+    for (let index = 0; index < 2; index++) {
+      const data = folds.fold(index);
+      const labels = [...data.yTrain, ...data.yValidation];
+      expect(labels.every(Number.isInteger)).toBe(true);
+      expect(Math.max(...labels)).toBe(prepared.data.classes.length - 1);
+    }
+  });
+});
+
 describe('mergeFoldResults', () => {
   it('should average the metrics of the folds', () => {
     const merged = mergeFoldResults(
