@@ -33,7 +33,7 @@ export async function sha256Hex(text: string): Promise<string> {
     .join('');
 }
 
-/** The run key of `config` on data whose SHA-256 is `dataHash`. */
+/** Compute the run key of `config` on data whose SHA-256 is `dataHash`. */
 export function computeRunKey(
   dataHash: string,
   config: IWizardConfig,

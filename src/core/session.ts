@@ -116,7 +116,7 @@ export class TrainingSession {
     return this._runId;
   }
 
-  /** Whether `runId` is the run currently going. */
+  /** Return whether `runId` is the run currently going. */
   isCurrent(runId: number): boolean {
     return this._state === 'running' && runId === this._runId;
   }

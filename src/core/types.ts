@@ -25,14 +25,14 @@ export type ColumnType =
   | 'high-cardinality'
   | 'empty';
 
-/** How bad a finding is: an `error` blocks training. */
+/** Severity of a finding. An `error` blocks training. */
 export type Severity = 'error' | 'warning' | 'info';
 
 /**
  * A problem or fact found while reading or checking a dataset.
  *
- * `code` is stable and lets the page translate the finding; `message` is the
- * English text with the values already filled in; `params` contains those values
+ * `code` is stable and lets the page translate the finding. `message` is the
+ * English text with the values filled in, and `params` contains those values
  * in the order the translated template uses them.
  */
 export interface IFinding {
@@ -70,7 +70,7 @@ export interface IColumnProfile {
   numberFormat?: { decimal: string; thousands: string };
 }
 
-/** What the data step learned about a file. */
+/** Profile of a file: dialect, row count, columns and findings. */
 export interface IDatasetProfile {
   fileName: string;
   /** Detected field delimiter, for example `,` or `\t`. */
@@ -107,8 +107,8 @@ export interface IWizardConfig {
   /** Whether rows with the wrong number of fields may be skipped. */
   skipRaggedRows: boolean;
   /**
-   * What to do with classes too small for every split: merge them into one
-   * class named "other", or drop their rows. Absent means neither, and the
+   * Handling of classes too small for every split: merge them into one class
+   * named "other", or drop their rows. Absent means neither, and the
    * pre-flight check reports them as an error.
    */
   rareClasses?: 'merge' | 'drop';
@@ -165,7 +165,7 @@ export interface IFoldSummary {
   classCounts: IClassCounts | null;
 }
 
-/** What a finished (or cancelled, partial) run produced. */
+/** Results of a finished run, or the partial results of a cancelled one. */
 export interface IRunResult {
   task: TaskType;
   target: string;

@@ -1,6 +1,6 @@
 /**
  * The page side of the worker protocol. Owns at most one training worker and
- * one data worker (which holds the parsed file for pre-flight checks), and
+ * one data worker (which keeps the parsed file for pre-flight checks), and
  * terminates each when its work ends or the client is disposed.
  */
 import { IDisposable } from '@lumino/disposable';

@@ -47,7 +47,7 @@ export const MODEL_CATALOGUE: Record<ModelId, ICatalogueEntry> = {
 };
 
 /**
- * The name a model is shown under for a task: the linear model is
+ * Return the name a model is shown under for a task: the linear model is
  * "Logistic regression" for classification and "Linear regression" otherwise.
  */
 export function modelName(id: ModelId, task: TaskType): string {

@@ -20,7 +20,7 @@ import { IKFoldSet, kfoldFolds } from './validation';
 
 export { EPOCH_MESSAGE_INTERVAL_MS } from './throttle';
 
-/** Where the pipeline runs. */
+/** Environment of the pipeline: worker or Node. */
 export interface IPipelineEnv {
   /** URLs of the tfjs wasm binaries; absent in Node. */
   wasmPaths?: Record<string, string>;

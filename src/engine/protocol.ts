@@ -33,7 +33,7 @@ export interface ITrainRequest {
 
 /**
  * Page → worker: check a configuration against the last inspected file.
- * Only valid in the worker that answered the `inspect` request.
+ * Only valid in the worker that handled the `inspect` request.
  */
 export interface ICheckRequest {
   type: 'check';
@@ -61,7 +61,7 @@ export interface IRunStartedMessage {
   type: 'run-started';
   runId: number;
   backend: string;
-  /** Why the requested backend was not used, in English; absent when it was. */
+  /** Reason the requested backend was not used, in English; absent when it was. */
   backendNote?: string;
   /** Models in training order; `epochs` is the maximum per fold. */
   models: Array<{ id: string; name: string; epochs: number }>;

@@ -4,7 +4,7 @@ import { IFinding } from '../core/types';
 import { el } from './dom';
 
 /**
- * The translated text of a finding.
+ * Return the translated text of a finding.
  *
  * #### Notes
  * Findings carry English text from the data room and their values in
@@ -32,7 +32,7 @@ export function findingText(
   }
 }
 
-/** A list of findings, errors first, each with its severity as text. */
+/** Build a list of findings, errors first, each with its severity as text. */
 export function findingsList(
   findings: IFinding[],
   trans: TranslationBundle

@@ -7,7 +7,7 @@ import {
 
 const RESULT = { models: [], partial: false } as unknown as IRunResult;
 
-/** A session driven into `state` through allowed transitions only. */
+/** Create a session driven into `state` through allowed transitions only. */
 function sessionIn(state: RunState): TrainingSession {
   const session = new TrainingSession();
   if (state === 'idle') {

@@ -13,7 +13,7 @@ const PENGUINS = readFileSync(
   'utf8'
 );
 
-/** A model with penguins loaded and `species` chosen, fast settings. */
+/** Create a model with penguins loaded, `species` chosen and fast settings. */
 async function loadedModel(): Promise<WizardModel> {
   const model = new WizardModel({
     client: new WorkerClient({
