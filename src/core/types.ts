@@ -149,6 +149,57 @@ export interface IModelResult {
   foldMetrics?: Array<Record<string, number>>;
   /** With k-fold validation, the population standard deviation of each metric over the folds. */
   metricsStd?: Record<string, number>;
+  /** Predictions on the validation rows; absent for a failed model. */
+  predictions?: IModelPredictions;
+  /** Permutation importance per original feature column, largest first. */
+  importance?: IFeatureImportance[];
+  /** The fitted model in a form that can be saved and loaded again. */
+  artifact?: IModelArtifact;
+}
+
+/**
+ * Predictions of one model on the validation rows, in the units of the file.
+ *
+ * #### Notes
+ * With k-fold validation these are out-of-fold predictions: every row is
+ * predicted once, by the model of the fold that held it out.
+ */
+export interface IModelPredictions {
+  /** Data row (0-based, header excluded, after skipped lines) of each prediction. */
+  rows: number[];
+  /** Classification: class index into `IRunResult.classes`. Regression: the value. */
+  actual: number[];
+  /** Classification: predicted class index. Regression: predicted value. */
+  predicted: number[];
+  /** Classification only: per row, the probability of each class in `IRunResult.classes` order. */
+  probabilities?: number[][];
+}
+
+/** Drop of the primary metric when one feature column is shuffled. */
+export interface IFeatureImportance {
+  /** Original column name, before encoding. */
+  feature: string;
+  /** Mean score lost over the repeats, in the primary metric's units; larger means more important. */
+  importance: number;
+  /** Standard deviation of the loss over the repeats. */
+  std: number;
+}
+
+/**
+ * A fitted model, plain JSON so it can go through `postMessage`, IndexedDB
+ * and the contents API unchanged.
+ */
+export interface IModelArtifact {
+  /**
+   * `tfjs-layers`: `modelTopology` and `weightSpecs` of a tfjs layers model,
+   * with the weights as base64 in `weightData`. `forest`: the JSON of an
+   * ml-random-forest model. `constant`: the baseline's constant prediction.
+   */
+  format: 'tfjs-layers' | 'forest' | 'constant';
+  modelTopology?: unknown;
+  weightSpecs?: unknown[];
+  weightData?: string;
+  json?: unknown;
 }
 
 /** Class counts per split, for classification runs. */
@@ -182,6 +233,10 @@ export interface IRunResult {
   skippedLines: number[];
   /** Rows dropped because the target was missing. */
   droppedTargetRows: number;
+  /** Class labels in index order; empty for regression. */
+  classes?: string[];
+  /** Names of the encoded feature columns the models see, in input order. */
+  featureNames?: string[];
   /** Rare classes merged or dropped, with their row counts; absent when none. */
   rareClasses?: { mode: 'merge' | 'drop'; classes: Record<string, number> };
   /**
