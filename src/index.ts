@@ -10,6 +10,7 @@ import { INotebookTracker } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { PathExt } from '@jupyterlab/coreutils';
+import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 
 import { WorkerClient } from './engine/client';
 import { spawnTrainingWorker } from './engine/spawn';
@@ -20,6 +21,8 @@ import { wizardIcon } from './ui/icon';
 import { ResultsDelivery } from './ui/delivery';
 import { chooseDataFile } from './ui/chooseFile';
 import { readSettings } from './settings';
+import { plotlyRendererFactory } from './plots/mimeRenderer';
+import { PLOTLY_MIME } from './plots/plotly';
 
 /** Command ids of the extension. */
 export namespace CommandIDs {
@@ -123,4 +126,22 @@ const plugin: JupyterFrontEndPlugin<void> = {
   }
 };
 
-export default plugin;
+/**
+ * Renders Plotly figure outputs when no other extension does. With the
+ * official Plotly extension installed, its renderer stays in charge.
+ */
+const plotlyRenderer: JupyterFrontEndPlugin<void> = {
+  id: 'jupyterlab-training-wizard:plotly-renderer',
+  description:
+    'Renders application/vnd.plotly.v1+json outputs when no other renderer is installed.',
+  autoStart: true,
+  requires: [IRenderMimeRegistry],
+  activate: (_: JupyterFrontEnd, rendermime: IRenderMimeRegistry) => {
+    if (rendermime.getFactory(PLOTLY_MIME)) {
+      return;
+    }
+    rendermime.addFactory(plotlyRendererFactory);
+  }
+};
+
+export default [plugin, plotlyRenderer];

@@ -165,6 +165,34 @@ export class TrainingSession {
   }
 
   /**
+   * Show the stored results of an earlier run: `idle` → `succeeded` without
+   * training, under a new run id. Returns that id.
+   *
+   * @throws TransitionError with reason `already-running` while a run is
+   * going, or `restart-required` after a finished run.
+   */
+  restore(result: IRunResult): number {
+    if (this._state === 'running') {
+      throw new TransitionError(
+        'already-running',
+        'Training is already running.'
+      );
+    }
+    if (this._state !== 'idle') {
+      throw new TransitionError(
+        'restart-required',
+        'Restart before restoring another run.'
+      );
+    }
+    this._runId += 1;
+    this._result = result;
+    this._error = null;
+    this._progress = null;
+    this._setState('succeeded');
+    return this._runId;
+  }
+
+  /**
    * Return to `idle` after a finished run. A no-op when already idle.
    *
    * @throws TransitionError with reason `already-running` while a run is going.

@@ -2,9 +2,9 @@ import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { IDisposable } from '@lumino/disposable';
 
-import { computeRunKey, sha256Hex } from '../core/runKey';
 import { IStateChange, TrainingSession } from '../core/session';
-import { writeResults } from '../notebook/writer';
+import { IResultsPayload, writeResults } from '../notebook/writer';
+import { RunCache } from './cache';
 import { WizardModel } from './model';
 import { IFinishedRun } from './runner';
 
@@ -20,6 +20,7 @@ export class ResultsDelivery implements IDisposable {
     this._tracker = options.tracker;
     this._trans = options.trans;
     this._autoWrite = options.autoWrite;
+    this._cache = options.cache ?? null;
     this._model.session.stateChanged.connect(this._onStateChanged, this);
     this._tracker.currentChanged.connect(this._onCurrentChanged, this);
   }
@@ -34,9 +35,24 @@ export class ResultsDelivery implements IDisposable {
     return notebook ? notebook.context.path : null;
   }
 
-  /** Write a finished run if the settings ask for it. */
+  /**
+   * Store a finished run in the cache, then write it if the settings ask
+   * for it.
+   */
   async deliver(run: IFinishedRun): Promise<void> {
     this._last = run;
+    this._lastPayload = payloadOf(run);
+    if (!run.cached && this._cache) {
+      try {
+        await this._cache.put({
+          ...this._lastPayload,
+          notebookPath: this._runNotebookPath,
+          written: false
+        });
+      } catch (reason) {
+        console.error('Failed to store the run in the cache', reason);
+      }
+    }
     if (!this._autoWrite()) {
       return;
     }
@@ -90,27 +106,18 @@ export class ResultsDelivery implements IDisposable {
       });
       return;
     }
-    const file = run.file;
-    const dataHash = await sha256Hex(run.text);
-    const runKey = await computeRunKey(dataHash, run.config);
+    const payload = this._lastPayload ?? payloadOf(run);
     const index = writeResults(
       notebook.model,
-      {
-        runKey,
-        config: run.config,
-        result: run.result,
-        data: {
-          name: file?.name ?? '',
-          path: file?.path ?? '',
-          size: file?.size ?? 0,
-          sha256: dataHash
-        },
-        readOptions: run.readOptions,
-        finished: new Date().toISOString()
-      },
+      payload,
       notebook.content.activeCellIndex,
       (text, ...args) => trans.__(text, ...args)
     );
+    if (this._cache && notebook.context.path === this._runNotebookPath) {
+      await this._cache.markWritten(payload.runKey).catch(reason => {
+        console.error('Failed to update the run cache', reason);
+      });
+    }
     this._model.setNotice({
       kind: 'success',
       text: trans.__(
@@ -162,6 +169,8 @@ export class ResultsDelivery implements IDisposable {
   private _runNotebook: NotebookPanel | null = null;
   private _runNotebookPath = '';
   private _last: IFinishedRun | null = null;
+  private _lastPayload: IResultsPayload | null = null;
+  private _cache: RunCache | null;
   private _isDisposed = false;
 }
 
@@ -172,5 +181,29 @@ export namespace ResultsDelivery {
     trans: TranslationBundle;
     /** Whether finished runs are written without a click. */
     autoWrite: () => boolean;
+    /** Where finished runs are stored. Defaults to none. */
+    cache?: RunCache | null;
   }
+}
+
+/** The results payload of a finished run; a cached run keeps its own. */
+function payloadOf(run: IFinishedRun): IResultsPayload {
+  if (run.cached) {
+    const { notebookPath: _path, written: _written, ...payload } = run.cached;
+    return payload;
+  }
+  const file = run.file;
+  return {
+    runKey: run.runKey,
+    config: run.config,
+    result: run.result,
+    data: {
+      name: file?.name ?? '',
+      path: file?.path ?? '',
+      size: file?.size ?? 0,
+      sha256: run.dataHash
+    },
+    readOptions: run.readOptions,
+    finished: new Date().toISOString()
+  };
 }

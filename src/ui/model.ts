@@ -3,6 +3,7 @@ import { ISignal, Signal } from '@lumino/signaling';
 
 import { defaultConfig, DEFAULTS } from '../core/config';
 import { TrainingSession } from '../core/session';
+import { sha256Hex } from '../core/runKey';
 import {
   IDatasetProfile,
   IFinding,
@@ -225,6 +226,18 @@ export class WizardModel implements IDisposable {
     await this._reread();
   }
 
+  /** SHA-256 (hex) of the loaded data's bytes; rejects when none is loaded. */
+  async dataHash(): Promise<string> {
+    if (!this._file) {
+      throw new Error('No data is loaded.');
+    }
+    if (this._hashOf !== this._text) {
+      this._hash = await sha256Hex(this._text);
+      this._hashOf = this._text;
+    }
+    return this._hash;
+  }
+
   /** Read the file again with the current read options, keeping the target. */
   private async _reread(): Promise<void> {
     const file = this._file;
@@ -351,6 +364,8 @@ export class WizardModel implements IDisposable {
   private _step: StepName = 'data';
   private _file: IChosenFile | null = null;
   private _text = '';
+  private _hash = '';
+  private _hashOf: string | null = null;
   private _readOptions: IReadOptions;
   private _profile: IDatasetProfile | null = null;
   private _isLoading = false;

@@ -2,10 +2,12 @@ import { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import { pickBest, primaryMetric } from '../core/results';
+import { computeRunKey } from '../core/runKey';
 import { TransitionError } from '../core/session';
 import { IModelResult, IRunResult, IWizardConfig } from '../core/types';
 import { IEpochEndedMessage, Response } from '../engine/protocol';
 import type { IReadOptions } from '../data/csv';
+import { ICachedRun, RunCache } from './cache';
 import { IChosenFile, WizardModel } from './model';
 
 /** A finished run, as handed to the code that writes it into a notebook. */
@@ -13,6 +15,12 @@ export interface IFinishedRun {
   runId: number;
   config: IWizardConfig;
   result: IRunResult;
+  /** Hash of the data bytes, configuration and engine version. */
+  runKey: string;
+  /** SHA-256 of the data bytes. */
+  dataHash: string;
+  /** The cached run whose results were shown instead of training, or null. */
+  cached: ICachedRun | null;
   /** The file, its text and read options as they were when the run started. */
   file: IChosenFile | null;
   text: string;
@@ -28,6 +36,7 @@ export class RunController implements IDisposable {
     this._model = options.model;
     this._trans = options.trans;
     this._now = options.now ?? (() => Date.now());
+    this._cache = options.cache ?? null;
   }
 
   /** Emitted once per successful run, after the session succeeded. */
@@ -45,12 +54,14 @@ export class RunController implements IDisposable {
   }
 
   /**
-   * Start a run with the model's configuration.
+   * Start a run with the model's configuration. When the cache holds the
+   * same data and configuration, its results are shown without training,
+   * unless `useCache` is false.
    *
    * Returns false and sets a notice when the run cannot start: a run is going,
    * a finished run needs Restart, or the configuration has errors.
    */
-  start(): boolean {
+  start(options: { useCache?: boolean } = {}): boolean {
     const model = this._model;
     const session = model.session;
     const config = model.config;
@@ -85,20 +96,75 @@ export class RunController implements IDisposable {
       readOptions: model.readOptions
     };
     model.setNotice(null);
+    void this._begin(runId, config!, options.useCache ?? true);
+    return true;
+  }
+
+  /** Find the run in the cache, or start the worker. */
+  private async _begin(
+    runId: number,
+    config: IWizardConfig,
+    useCache: boolean
+  ): Promise<void> {
+    const model = this._model;
+    let cached: ICachedRun | null = null;
+    try {
+      this._dataHash = await model.dataHash();
+      this._runKey = await computeRunKey(this._dataHash, config);
+      if (useCache && this._cache) {
+        cached = await this._cache.get(this._runKey);
+      }
+    } catch (reason) {
+      // A broken cache must not stop training.
+      console.error('Failed to look up the run cache', reason);
+    }
+    if (!model.session.isCurrent(runId)) {
+      return;
+    }
+    if (cached) {
+      this._finish(runId, cached.result, cached);
+      model.setNotice({
+        kind: 'info',
+        text: this._trans(
+          'Shown from the cache: this data and configuration were trained on %1. Press Retrain to train again.',
+          new Date(cached.finished).toLocaleString()
+        )
+      });
+      return;
+    }
     model.client.train(
       {
         runId,
         fileName: model.file?.name ?? '',
-        text: model.text,
-        options: model.readOptions,
-        config: config!
+        text: this._input.text,
+        options: this._input.readOptions,
+        config
       },
       {
         onMessage: message => this._onMessage(runId, message),
         onCrash: message => this._fail(runId, message)
       }
     );
-    return true;
+  }
+
+  /** Enter `succeeded` with `result` and announce the finished run. */
+  private _finish(
+    runId: number,
+    result: IRunResult,
+    cached: ICachedRun | null
+  ): void {
+    if (this._model.session.succeed(runId, result)) {
+      this._model.setStep('evaluate');
+      this._succeeded.emit({
+        runId,
+        config: this._config!,
+        result,
+        runKey: this._runKey,
+        dataHash: this._dataHash,
+        cached,
+        ...this._input
+      });
+    }
   }
 
   /** Cancel the running run; finished models are kept as partial results. */
@@ -179,15 +245,7 @@ export class RunController implements IDisposable {
         break;
       case 'run-finished':
         this._model.client.stop();
-        if (session.succeed(runId, message.result)) {
-          this._model.setStep('evaluate');
-          this._succeeded.emit({
-            runId,
-            config: this._config!,
-            result: message.result,
-            ...this._input
-          });
-        }
+        this._finish(runId, message.result, null);
         break;
       case 'error':
         this._fail(runId, message.message);
@@ -292,6 +350,9 @@ export class RunController implements IDisposable {
   private _folds = 1;
   private _rows = { train: 0, validation: 0 };
   private _backendNote: string | null = null;
+  private _cache: RunCache | null;
+  private _runKey = '';
+  private _dataHash = '';
   private _startedAt = 0;
   private _isDisposed = false;
   private _succeeded = new Signal<this, IFinishedRun>(this);
@@ -308,5 +369,7 @@ export namespace RunController {
     trans: Translate;
     /** Clock for elapsed time. Defaults to `Date.now`. */
     now?: () => number;
+    /** Cache consulted before training. Defaults to none. */
+    cache?: RunCache | null;
   }
 }

@@ -149,6 +149,48 @@ describe('TrainingSession', () => {
     );
   });
 
+  describe('#restore', () => {
+    it('should enter succeeded from idle with the stored result and a new run id', () => {
+      session = new TrainingSession();
+      const states: RunState[] = [];
+      session.stateChanged.connect((_, change) => states.push(change.current));
+      const before = session.runId;
+      const runId = session.restore(RESULT);
+      expect(runId).toBe(before + 1);
+      expect(session.state).toBe('succeeded');
+      expect(session.result).toBe(RESULT);
+      expect(states).toEqual(['succeeded']);
+    });
+
+    it.each([
+      ['running', 'already-running'],
+      ['succeeded', 'restart-required'],
+      ['failed', 'restart-required'],
+      ['cancelled', 'restart-required']
+    ] as const)('should refuse from %s with %s', (state, reason) => {
+      session = sessionIn(state);
+      let error: unknown = null;
+      try {
+        session.restore(RESULT);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(TransitionError);
+      expect((error as TransitionError).reason).toBe(reason);
+      expect(session.state).toBe(state);
+    });
+
+    it('should make messages of the replaced run id stale', () => {
+      session = new TrainingSession();
+      const old = session.start();
+      session.cancel();
+      session.restart();
+      session.restore(RESULT);
+      expect(session.isCurrent(old)).toBe(false);
+      expect(session.succeed(old, RESULT)).toBe(false);
+    });
+  });
+
   describe('#restart', () => {
     it('should reject restart while running', () => {
       session = sessionIn('running');

@@ -7,6 +7,8 @@ import { DEFAULT_OPTIONS, WizardModel } from '../../src/ui/model';
 import { IFinishedRun, RunController } from '../../src/ui/runner';
 import { untranslated } from '../../src/notebook/format';
 import { InProcessWorker } from '../helpers/inProcessWorker';
+import { MemoryStorage } from '../helpers/memoryStorage';
+import { RunCache } from '../../src/ui/cache';
 
 const PENGUINS = readFileSync(
   path.join(__dirname, '..', '..', 'examples', 'penguins.csv'),
@@ -98,6 +100,73 @@ describe('RunController', () => {
       const partial = model.session.result;
       expect(partial?.partial).toBe(true);
       expect(partial?.models.map(item => item.id)).toEqual(['baseline']);
+    });
+  });
+
+  describe('with a cache', () => {
+    let cache: RunCache;
+
+    beforeEach(() => {
+      runner.dispose();
+      cache = new RunCache({ storage: new MemoryStorage(), maxEntries: () => 5 });
+      runner = new RunController({ model, trans: untranslated, cache });
+    });
+
+    async function trainAndStore(): Promise<IFinishedRun> {
+      const done = finished(runner);
+      runner.start();
+      const run = await done;
+      await cache.put({
+        runKey: run.runKey,
+        config: run.config,
+        result: run.result,
+        data: { name: 'penguins.csv', path: 'penguins.csv', size: 1, sha256: run.dataHash },
+        readOptions: run.readOptions,
+        finished: '2026-12-01T10:00:00.000Z',
+        notebookPath: '',
+        written: false
+      });
+      runner.restart();
+      return run;
+    }
+
+    it('should show a cached run without starting a worker', async () => {
+      const first = await trainAndStore();
+      expect(first.cached).toBeNull();
+      let trained = false;
+      const train = model.client.train.bind(model.client);
+      model.client.train = (...args) => {
+        trained = true;
+        return train(...args);
+      };
+      const done = finished(runner);
+      expect(runner.start()).toBe(true);
+      const second = await done;
+      expect(trained).toBe(false);
+      expect(second.runKey).toBe(first.runKey);
+      expect(second.cached?.finished).toBe('2026-12-01T10:00:00.000Z');
+      expect(second.result).toEqual(first.result);
+      expect(model.session.state).toBe('succeeded');
+      expect(model.notice?.text).toMatch(/^Shown from the cache/);
+    });
+
+    it('should train again when asked not to use the cache', async () => {
+      await trainAndStore();
+      const done = finished(runner);
+      runner.start({ useCache: false });
+      const run = await done;
+      expect(run.cached).toBeNull();
+      expect(run.result.models).toHaveLength(3);
+    });
+
+    it('should miss the cache after a configuration change', async () => {
+      const first = await trainAndStore();
+      await model.setModels(['baseline']);
+      const done = finished(runner);
+      runner.start();
+      const run = await done;
+      expect(run.cached).toBeNull();
+      expect(run.runKey).not.toBe(first.runKey);
     });
   });
 });
