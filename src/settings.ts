@@ -5,11 +5,16 @@ import { clampSetting, DEFAULTS, LIMITS } from './core/config';
 import { DEFAULT_ROW_LIMIT } from './data/markers';
 import { TrainingOptions } from './ui/model';
 
+/** Runs kept in the run cache when the setting is missing or invalid. */
+export const DEFAULT_CACHE_SIZE = 50;
+
 /** The extension's settings, clamped into their allowed ranges. */
 export interface IWizardSettings {
   options: TrainingOptions;
   rowLimit: number;
   autoWrite: boolean;
+  /** Most runs kept in the run cache; 0 means no cache. */
+  cacheSize: number;
   /** Settings that were out of range: key, the value given, the value used. */
   clamped: Array<{ key: string; given: unknown; used: number }>;
 }
@@ -41,6 +46,7 @@ export async function readSettings(
     };
     const backend = get('backend');
     const rowLimit = get('rowLimit');
+    const cacheSize = get('cacheSize');
     return {
       options: {
         epochs: number('epochs'),
@@ -56,6 +62,10 @@ export async function readSettings(
       rowLimit:
         typeof rowLimit === 'number' && rowLimit >= 10 ? rowLimit : DEFAULT_ROW_LIMIT,
       autoWrite: get('autoWriteResults') !== false,
+      cacheSize:
+        typeof cacheSize === 'number' && cacheSize >= 0 && cacheSize <= 1000
+          ? Math.floor(cacheSize)
+          : DEFAULT_CACHE_SIZE,
       clamped
     };
   } catch (reason) {
