@@ -19,14 +19,20 @@ import { WizardPanel } from './ui/panel';
 import { RunController } from './ui/runner';
 import { wizardIcon } from './ui/icon';
 import { ResultsDelivery } from './ui/delivery';
-import { chooseDataFile } from './ui/chooseFile';
-import { readSettings } from './settings';
+import { chooseDataFile, loadDataFile } from './ui/chooseFile';
+import { indexedDbStorage, RunCache } from './ui/cache';
+import { RunReopener } from './ui/reopen';
+import { RunRecovery } from './ui/recovery';
+import { parseStoredRun } from './notebook/metadata';
+import { METADATA_KEY } from './notebook/writer';
+import { DEFAULT_CACHE_SIZE, readSettings } from './settings';
 import { plotlyRendererFactory } from './plots/mimeRenderer';
 import { PLOTLY_MIME } from './plots/plotly';
 
 /** Command ids of the extension. */
 export namespace CommandIDs {
   export const open = 'training-wizard:open';
+  export const openRun = 'training-wizard:open-run';
 }
 
 const PLUGIN_ID = 'jupyterlab-training-wizard:plugin';
@@ -76,17 +82,35 @@ const plugin: JupyterFrontEndPlugin<void> = {
         )
       });
     }
+    const cacheSize = settings?.cacheSize ?? DEFAULT_CACHE_SIZE;
+    const cache =
+      cacheSize > 0 && typeof indexedDB !== 'undefined'
+        ? new RunCache({ storage: indexedDbStorage(), maxEntries: () => cacheSize })
+        : null;
     const runner = new RunController({
       model,
+      cache,
       trans: (text, ...args) => trans.__(text, ...args)
     });
     const delivery = new ResultsDelivery({
       model,
       tracker,
       trans,
+      cache,
       autoWrite: () => settings?.autoWrite ?? true
     });
     runner.succeeded.connect((_, run) => void delivery.deliver(run));
+    runner.restored.connect((_, run) => delivery.adopt(run));
+    const reopener = new RunReopener({
+      model,
+      runner,
+      cache,
+      trans,
+      loadFile: (path, name) => loadDataFile({ app, model, trans, path, name })
+    });
+    const recovery = cache
+      ? new RunRecovery({ tracker, cache, delivery, trans })
+      : null;
     const panel = new WizardPanel({
       model,
       runner,
@@ -103,7 +127,10 @@ const plugin: JupyterFrontEndPlugin<void> = {
       notebookLabel: () => delivery.targetLabel()
     });
     panel.title.icon = wizardIcon;
-    panel.disposed.connect(() => delivery.dispose());
+    panel.disposed.connect(() => {
+      delivery.dispose();
+      recovery?.dispose();
+    });
 
     app.shell.add(panel, 'left', { rank: 900 });
     restorer?.add(panel, 'training-wizard');
@@ -123,6 +150,43 @@ const plugin: JupyterFrontEndPlugin<void> = {
       command: CommandIDs.open,
       category: trans.__('Training Wizard')
     });
+
+    const activeRunMetadata = (): unknown =>
+      tracker.activeCell?.model.getMetadata(METADATA_KEY);
+    app.commands.addCommand(CommandIDs.openRun, {
+      label: trans.__('Reopen Run in Training Wizard'),
+      caption: trans.__(
+        'Open the Training Wizard with the data and configuration of this results cell'
+      ),
+      isEnabled: () => activeRunMetadata() !== undefined,
+      execute: async () => {
+        const parsed = parseStoredRun(activeRunMetadata());
+        app.shell.activateById(panel.id);
+        if (!parsed.ok) {
+          model.setNotice({
+            kind: 'error',
+            text: trans.__(
+              'This cell cannot be reopened: %1 Run the wizard again to write a new results cell.',
+              parsed.reason
+            )
+          });
+          return;
+        }
+        await reopener.reopen(parsed.run, parsed.warnings);
+      }
+    });
+    app.contextMenu.addItem({
+      command: CommandIDs.openRun,
+      selector: '.jp-Notebook .jp-Cell',
+      rank: 60
+    });
+    palette?.addItem({
+      command: CommandIDs.openRun,
+      category: trans.__('Training Wizard')
+    });
+
+    // The last run comes back after a reload, once the layout is restored.
+    void app.restored.then(() => reopener.restoreLast());
   }
 };
 

@@ -17,7 +17,10 @@ import { IResultsPayload } from '../notebook/writer';
 export interface ICachedRun extends IResultsPayload {
   /** Path of the notebook the run was started for, or '' when none. */
   notebookPath: string;
-  /** Whether the results reached that notebook. */
+  /**
+   * False while the results wait for a notebook that was closed during the
+   * run; true once written, or when no write is owed.
+   */
   written: boolean;
 }
 

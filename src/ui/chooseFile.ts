@@ -33,6 +33,23 @@ export async function chooseDataFile(options: {
   if (!chosen || chosen.type === 'directory') {
     return;
   }
+  await loadDataFile({ app, model, trans, path: chosen.path, name: chosen.name });
+}
+
+/**
+ * Fetch the file at `path` through the contents API and load it into the
+ * model. Returns false, with an error notice, when it cannot be read.
+ */
+export async function loadDataFile(options: {
+  app: JupyterFrontEnd;
+  model: WizardModel;
+  trans: TranslationBundle;
+  /** Path relative to the server root. */
+  path: string;
+  name: string;
+}): Promise<boolean> {
+  const { app, model, trans } = options;
+  const chosen = { path: options.path, name: options.name };
   let text: string;
   try {
     const file = await app.serviceManager.contents.get(chosen.path, {
@@ -50,7 +67,7 @@ export async function chooseDataFile(options: {
         reason instanceof Error ? reason.message : String(reason)
       )
     });
-    return;
+    return false;
   }
   try {
     await model.loadFile(
@@ -61,6 +78,7 @@ export async function chooseDataFile(options: {
       },
       text
     );
+    return true;
   } catch (reason) {
     model.setNotice({
       kind: 'error',
@@ -71,4 +89,5 @@ export async function chooseDataFile(options: {
       )
     });
   }
+  return false;
 }

@@ -4,7 +4,7 @@ import { IDisposable } from '@lumino/disposable';
 
 import { IStateChange, TrainingSession } from '../core/session';
 import { IResultsPayload, writeResults } from '../notebook/writer';
-import { RunCache } from './cache';
+import { ICachedRun, RunCache } from './cache';
 import { WizardModel } from './model';
 import { IFinishedRun } from './runner';
 
@@ -44,10 +44,12 @@ export class ResultsDelivery implements IDisposable {
     this._lastPayload = payloadOf(run);
     if (!run.cached && this._cache) {
       try {
+        const pinned = this._runNotebook;
         await this._cache.put({
           ...this._lastPayload,
           notebookPath: this._runNotebookPath,
-          written: false
+          // Only a run whose notebook closed meanwhile is owed a write.
+          written: !(pinned && pinned.isDisposed)
         });
       } catch (reason) {
         console.error('Failed to store the run in the cache', reason);
@@ -69,6 +71,15 @@ export class ResultsDelivery implements IDisposable {
       return;
     }
     await this.writeLast();
+  }
+
+  /**
+   * Make `run`, shown from the cache, the one "Write results to notebook"
+   * writes, without writing it now.
+   */
+  adopt(run: IFinishedRun): void {
+    this._last = run;
+    this._lastPayload = payloadOf(run);
   }
 
   /**
@@ -126,6 +137,22 @@ export class ResultsDelivery implements IDisposable {
         notebook.context.path
       )
     });
+  }
+
+  /**
+   * Write a cached run into `notebook` at its end (or in place when its
+   * cell exists), then mark it written. Returns the cell index.
+   */
+  async writeCached(notebook: NotebookPanel, cached: ICachedRun): Promise<number> {
+    const { notebookPath: _path, written: _written, ...payload } = cached;
+    if (!notebook.model) {
+      throw new Error(`The notebook ${notebook.context.path} is not loaded.`);
+    }
+    const index = writeResults(notebook.model, payload, -1, (text, ...args) =>
+      this._trans.__(text, ...args)
+    );
+    await this._cache?.markWritten(cached.runKey);
+    return index;
   }
 
   dispose(): void {

@@ -23,7 +23,7 @@ export type StepName = (typeof STEPS)[number];
 
 /** A short message shown at the top of the panel. */
 export interface INotice {
-  kind: 'info' | 'success' | 'error';
+  kind: 'info' | 'success' | 'warning' | 'error';
   text: string;
 }
 
@@ -317,6 +317,45 @@ export class WizardModel implements IDisposable {
       return this.setSampleRows(true);
     }
     return this._update({ [key]: value } as Partial<IWizardConfig>);
+  }
+
+  /**
+   * Set up the loaded file and the configuration as a stored run had them:
+   * its read options (the row limit stays this panel's), then its target,
+   * task, features present in the file, models and training options.
+   * Returns the stored features the file no longer has.
+   */
+  async applyStoredRun(
+    readOptions: IReadOptions,
+    config: IWizardConfig
+  ): Promise<string[]> {
+    const { rowLimit: _ignored, ...rest } = readOptions;
+    this._readOptions = { ...rest, rowLimit: this._readOptions.rowLimit };
+    this._skipRaggedRows = config.skipRaggedRows;
+    this._options = {
+      epochs: config.epochs,
+      batchSize: config.batchSize,
+      holdout: config.holdout,
+      seed: config.seed,
+      learningRate: config.learningRate,
+      backend: config.backend
+    };
+    await this._reread();
+    const names = new Set(this._profile?.columns.map(column => column.name));
+    if (!names.has(config.target)) {
+      return [config.target];
+    }
+    await this.setTarget(config.target);
+    const missing = config.features.filter(name => !names.has(name));
+    await this._update({
+      task: config.task,
+      features: config.features.filter(name => names.has(name)),
+      models: config.models,
+      folds: config.folds,
+      rareClasses: config.rareClasses,
+      skipRaggedRows: config.skipRaggedRows
+    });
+    return missing;
   }
 
   /** Dispose the session and the worker client. */

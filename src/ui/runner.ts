@@ -44,6 +44,16 @@ export class RunController implements IDisposable {
     return this._succeeded;
   }
 
+  /** Emitted when a stored run is shown without starting one. */
+  get restored(): ISignal<this, IFinishedRun> {
+    return this._restored;
+  }
+
+  /** The cached run whose results the session shows, or null. */
+  get shownFromCache(): ICachedRun | null {
+    return this._shown;
+  }
+
   get isDisposed(): boolean {
     return this._isDisposed;
   }
@@ -85,6 +95,7 @@ export class RunController implements IDisposable {
       return false;
     }
     this._partial = [];
+    this._shown = null;
     this._backendNote = null;
     this._plannedEpochs = 0;
     this._epochsDone = 0;
@@ -122,6 +133,7 @@ export class RunController implements IDisposable {
       return;
     }
     if (cached) {
+      this._shown = cached;
       this._finish(runId, cached.result, cached);
       model.setNotice({
         kind: 'info',
@@ -167,6 +179,40 @@ export class RunController implements IDisposable {
     }
   }
 
+  /**
+   * Show a cached run's results from `idle`, as after a reload or when a
+   * results cell is reopened. Nothing is written anywhere.
+   */
+  showCached(cached: ICachedRun): void {
+    const model = this._model;
+    const runId = model.session.restore(cached.result);
+    this._shown = cached;
+    this._config = cached.config;
+    this._runKey = cached.runKey;
+    this._dataHash = cached.data.sha256;
+    this._input = {
+      file: model.file,
+      text: model.text,
+      readOptions: cached.readOptions
+    };
+    model.setStep('evaluate');
+    this._restored.emit({
+      runId,
+      config: cached.config,
+      result: cached.result,
+      runKey: cached.runKey,
+      dataHash: cached.data.sha256,
+      cached,
+      ...this._input
+    });
+  }
+
+  /** Leave the shown results and train the same configuration again. */
+  retrain(): boolean {
+    this.restart();
+    return this.start({ useCache: false });
+  }
+
   /** Cancel the running run; finished models are kept as partial results. */
   cancel(): void {
     const session = this._model.session;
@@ -192,6 +238,7 @@ export class RunController implements IDisposable {
       return;
     }
     session.restart();
+    this._shown = null;
     this._model.setNotice(null);
     this._model.setStep('train');
   }
@@ -356,6 +403,8 @@ export class RunController implements IDisposable {
   private _startedAt = 0;
   private _isDisposed = false;
   private _succeeded = new Signal<this, IFinishedRun>(this);
+  private _restored = new Signal<this, IFinishedRun>(this);
+  private _shown: ICachedRun | null = null;
 }
 
 export namespace RunController {

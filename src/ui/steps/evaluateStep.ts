@@ -85,8 +85,18 @@ export class EvaluateStep extends StepView {
       attrs: { type: 'button' }
     });
     restart.addEventListener('click', () => this.runner.restart());
+    const buttons = [write, restart];
+    if (this.runner.shownFromCache) {
+      const retrain = el('button', {
+        className: 'jp-mod-styled jp-mod-accept',
+        text: trans.__('Retrain'),
+        attrs: { type: 'button' }
+      });
+      retrain.addEventListener('click', () => this.runner.retrain());
+      buttons.unshift(retrain);
+    }
     host.appendChild(
-      el('div', { className: 'jp-TrainingWizard-buttons' }, [write, restart])
+      el('div', { className: 'jp-TrainingWizard-buttons' }, buttons)
     );
   }
 
