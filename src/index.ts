@@ -97,6 +97,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
       tracker,
       trans,
       cache,
+      contents: app.serviceManager.contents,
       autoWrite: () => settings?.autoWrite ?? true
     });
     runner.succeeded.connect((_, run) => void delivery.deliver(run));

@@ -237,6 +237,8 @@ export interface IRunResult {
   classes?: string[];
   /** Names of the encoded feature columns the models see, in input order. */
   featureNames?: string[];
+  /** Regression: how the networks' outputs map to the file's units, value = output * std + mean. */
+  targetScale?: { mean: number; std: number } | null;
   /** Rare classes merged or dropped, with their row counts; absent when none. */
   rareClasses?: { mode: 'merge' | 'drop'; classes: Record<string, number> };
   /**

@@ -1,10 +1,12 @@
 import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
+import { Contents } from '@jupyterlab/services';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { IDisposable } from '@lumino/disposable';
 
 import { IStateChange, TrainingSession } from '../core/session';
 import { IResultsPayload, writeResults } from '../notebook/writer';
 import { ICachedRun, RunCache } from './cache';
+import { exportModel } from './exporter';
 import { WizardModel } from './model';
 import { IFinishedRun } from './runner';
 
@@ -21,6 +23,7 @@ export class ResultsDelivery implements IDisposable {
     this._trans = options.trans;
     this._autoWrite = options.autoWrite;
     this._cache = options.cache ?? null;
+    this._contents = options.contents ?? null;
     this._model.session.stateChanged.connect(this._onStateChanged, this);
     this._tracker.currentChanged.connect(this._onCurrentChanged, this);
   }
@@ -140,6 +143,51 @@ export class ResultsDelivery implements IDisposable {
   }
 
   /**
+   * Export model `modelId` of the last run next to its notebook, with a
+   * code cell that loads it. Failures become an error notice.
+   */
+  async exportModel(modelId: string): Promise<void> {
+    const trans = this._trans;
+    const payload = this._lastPayload;
+    const notebook = this._target();
+    if (!payload || !notebook || !notebook.model || !this._contents) {
+      this._model.setNotice({
+        kind: 'error',
+        text: trans.__('Open the notebook of this run to export a model next to it.')
+      });
+      return;
+    }
+    try {
+      const outcome = await exportModel({
+        contents: this._contents,
+        notebook: notebook.model,
+        notebookPath: notebook.context.path,
+        payload,
+        modelId
+      });
+      this._model.setNotice({
+        kind: 'success',
+        text: trans.__(
+          'Exported %1 to %2 (%3); cell %4 loads it.',
+          modelId,
+          outcome.folder,
+          outcome.files.join(', '),
+          outcome.cellIndex + 1
+        )
+      });
+    } catch (reason) {
+      console.error('Failed to export the model', reason);
+      this._model.setNotice({
+        kind: 'error',
+        text: trans.__(
+          'Could not export the model: %1',
+          reason instanceof Error ? reason.message : String(reason)
+        )
+      });
+    }
+  }
+
+  /**
    * Write a cached run into `notebook` at its end (or in place when its
    * cell exists), then mark it written. Returns the cell index.
    */
@@ -198,6 +246,7 @@ export class ResultsDelivery implements IDisposable {
   private _last: IFinishedRun | null = null;
   private _lastPayload: IResultsPayload | null = null;
   private _cache: RunCache | null;
+  private _contents: Contents.IManager | null;
   private _isDisposed = false;
 }
 
@@ -210,6 +259,8 @@ export namespace ResultsDelivery {
     autoWrite: () => boolean;
     /** Where finished runs are stored. Defaults to none. */
     cache?: RunCache | null;
+    /** The server's contents, for exports. Defaults to none. */
+    contents?: Contents.IManager | null;
   }
 }
 
