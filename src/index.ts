@@ -125,6 +125,9 @@ const plugin: JupyterFrontEndPlugin<void> = {
           defaultPath: PathExt.dirname(tracker.currentWidget?.context.path ?? '')
         }),
       writeResults: () => delivery.writeLast(),
+      exportModel: modelId => delivery.exportModel(modelId),
+      // TODO: figures come from src/plots once its builders land.
+      figures: () => [],
       notebookLabel: () => delivery.targetLabel()
     });
     panel.title.icon = wizardIcon;

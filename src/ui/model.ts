@@ -358,6 +358,27 @@ export class WizardModel implements IDisposable {
     return missing;
   }
 
+  /**
+   * The model Step 5 shows plots for and exports: the chosen one, or the
+   * best of the current result when none was chosen or it is not there.
+   */
+  get selectedModel(): ModelId | null {
+    const result = this.session.result;
+    if (!result) {
+      return null;
+    }
+    const chosen = result.models.find(
+      item => item.id === this._selected && item.status === 'succeeded'
+    );
+    return chosen ? chosen.id : result.best;
+  }
+
+  /** Choose the model Step 5 shows. */
+  selectModel(id: ModelId | null): void {
+    this._selected = id;
+    this._changed.emit();
+  }
+
   /** Dispose the session and the worker client. */
   dispose(): void {
     if (this._isDisposed) {
@@ -403,6 +424,7 @@ export class WizardModel implements IDisposable {
   private _step: StepName = 'data';
   private _file: IChosenFile | null = null;
   private _text = '';
+  private _selected: ModelId | null = null;
   private _hash = '';
   private _hashOf: string | null = null;
   private _readOptions: IReadOptions;

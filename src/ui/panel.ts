@@ -30,7 +30,12 @@ export class WizardPanel extends Panel {
       target: new TargetStep(common),
       models: new ModelsStep(common),
       train: new TrainStep({ ...common, notebookLabel: options.notebookLabel }),
-      evaluate: new EvaluateStep({ ...common, writeResults: options.writeResults })
+      evaluate: new EvaluateStep({
+        ...common,
+        writeResults: options.writeResults,
+        exportModel: options.exportModel,
+        figures: options.figures
+      })
     };
     this._header = new Widget();
     this._header.addClass('jp-TrainingWizard-header');
@@ -138,6 +143,10 @@ export namespace WizardPanel {
     trans: TranslationBundle;
     chooseFile: () => Promise<void>;
     writeResults: () => Promise<void>;
+    /** Exports a model of the last run next to its notebook. */
+    exportModel: (modelId: string) => Promise<void>;
+    /** The figures of one model of a run. */
+    figures: EvaluateStep.IOptions['figures'];
     notebookLabel: () => string | null;
   }
 }

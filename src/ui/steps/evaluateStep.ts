@@ -5,8 +5,10 @@ import {
   metricLabel,
   runNotes
 } from '../../notebook/format';
+import { IRunResult } from '../../core/types';
 import { el, table } from '../dom';
 import { leaderboardTable } from '../leaderboard';
+import { IGalleryFigure, PlotGallery } from '../plotGallery';
 import { StepView } from './base';
 
 /** Step 5: the leaderboard, the best model's metrics and the write action. */
@@ -14,7 +16,25 @@ export class EvaluateStep extends StepView {
   constructor(options: EvaluateStep.IOptions) {
     super(options);
     this._writeResults = options.writeResults;
+    this._exportModel = options.exportModel;
+    this._figures = options.figures;
     this.title.label = this.trans.__('5. Evaluate & export');
+    this._gallery = new PlotGallery({
+      label: this.trans.__('Charts of the chosen model'),
+      messages: {
+        empty: this.trans.__('This model has no charts.'),
+        loading: this.trans.__('Loading the charts…'),
+        failed: this.trans.__('The chart library could not be loaded. The leaderboard above is complete.')
+      }
+    });
+  }
+
+  dispose(): void {
+    if (this.isDisposed) {
+      return;
+    }
+    this._gallery.dispose();
+    super.dispose();
   }
 
   protected renderBody(host: HTMLElement): void {
@@ -26,7 +46,19 @@ export class EvaluateStep extends StepView {
       );
       return;
     }
-    host.appendChild(leaderboardTable(result, trans));
+    const selected = this.model.selectedModel;
+    host.appendChild(
+      leaderboardTable(result, trans, {
+        selected,
+        onSelect: id => this.model.selectModel(id as never)
+      })
+    );
+    host.appendChild(
+      el('p', {
+        className: 'jp-TrainingWizard-fieldHint',
+        text: trans.__('Choose a row to see the charts of that model.')
+      })
+    );
     const translate = (text: string, ...args: Array<string | number>) =>
       trans.__(text, ...args);
     const notes = runNotes(result, translate);
@@ -40,10 +72,15 @@ export class EvaluateStep extends StepView {
       );
     }
 
-    const best = result.models.find(model => model.id === result.best);
+    const best = result.models.find(model => model.id === selected);
     if (best) {
       host.appendChild(
-        el('h4', { text: trans.__('Best model: %1', best.name) })
+        el('h4', {
+          text:
+            best.id === result.best
+              ? trans.__('Best model: %1', trans.__(best.name))
+              : trans.__('Chosen model: %1', trans.__(best.name))
+        })
       );
       host.appendChild(
         table(
@@ -85,7 +122,21 @@ export class EvaluateStep extends StepView {
       attrs: { type: 'button' }
     });
     restart.addEventListener('click', () => this.runner.restart());
-    const buttons = [write, restart];
+    const exportButton = el('button', {
+      className: 'jp-mod-styled',
+      text: trans.__('Export model'),
+      attrs: {
+        type: 'button',
+        title: trans.__('Save the chosen model, its preprocessing and its validation predictions next to the notebook')
+      }
+    });
+    exportButton.disabled = !best?.artifact;
+    exportButton.addEventListener('click', () => {
+      if (best) {
+        void this._exportModel(best.id);
+      }
+    });
+    const buttons = [write, exportButton, restart];
     if (this.runner.shownFromCache) {
       const retrain = el('button', {
         className: 'jp-mod-styled jp-mod-accept',
@@ -98,14 +149,28 @@ export class EvaluateStep extends StepView {
     host.appendChild(
       el('div', { className: 'jp-TrainingWizard-buttons' }, buttons)
     );
+    if (best) {
+      host.appendChild(el('h4', { text: trans.__('Charts') }));
+      host.appendChild(this._gallery.node);
+      this._gallery.show(`${this.model.session.runId}:${best.id}`, () =>
+        this._figures(result, best.id)
+      );
+    }
   }
 
   private _writeResults: () => Promise<void>;
+  private _exportModel: (modelId: string) => Promise<void>;
+  private _figures: (result: IRunResult, modelId: string) => IGalleryFigure[];
+  private _gallery: PlotGallery;
 }
 
 export namespace EvaluateStep {
   export interface IOptions extends StepView.IOptions {
     /** Writes the last successful run into the notebook. */
     writeResults: () => Promise<void>;
+    /** Exports a model of the last run next to its notebook. */
+    exportModel: (modelId: string) => Promise<void>;
+    /** The figures of one model of a run. */
+    figures: (result: IRunResult, modelId: string) => IGalleryFigure[];
   }
 }
