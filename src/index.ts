@@ -27,7 +27,7 @@ import { parseStoredRun } from './notebook/metadata';
 import { METADATA_KEY } from './notebook/writer';
 import { DEFAULT_CACHE_SIZE, readSettings } from './settings';
 import { plotlyRendererFactory } from './plots/mimeRenderer';
-import { PLOTLY_MIME } from './plots/plotly';
+import { figureToPng, PLOTLY_MIME } from './plots/plotly';
 
 /** Command ids of the extension. */
 export namespace CommandIDs {
@@ -64,6 +64,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
     const trans = (translator ?? nullTranslator).load(
       'jupyterlab_training_wizard'
     );
+    // TODO: charts come from the src/plots builders once they land.
+    const panelFigures = (_result: unknown, _modelId: string) => [];
     const settings = await readSettings(settingRegistry, PLUGIN_ID);
     const model = new WizardModel({
       client: new WorkerClient({ spawn: spawnTrainingWorker }),
@@ -98,6 +100,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
       trans,
       cache,
       contents: app.serviceManager.contents,
+      figures: (result, modelId) => panelFigures(result, modelId),
+      toPng: figure => figureToPng(figure),
       autoWrite: () => settings?.autoWrite ?? true
     });
     runner.succeeded.connect((_, run) => void delivery.deliver(run));
@@ -126,8 +130,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
         }),
       writeResults: () => delivery.writeLast(),
       exportModel: modelId => delivery.exportModel(modelId),
-      // TODO: figures come from src/plots once its builders land.
-      figures: () => [],
+      figures: (result, modelId) => panelFigures(result, modelId),
       notebookLabel: () => delivery.targetLabel()
     });
     panel.title.icon = wizardIcon;

@@ -163,6 +163,34 @@ export function leaderboardText(result: IRunResult, trans: Translate): string {
   ].join('\n');
 }
 
+/**
+ * The leaderboard as a Markdown table under its caption. Every cell is
+ * escaped, so names with Markdown or HTML in them show literally.
+ */
+export function leaderboardMarkdown(result: IRunResult, trans: Translate): string {
+  const { headers, rows } = leaderboardRows(result, trans);
+  const line = (cells: string[]) => `| ${cells.map(escapeMarkdown).join(' | ')} |`;
+  return [
+    escapeMarkdown(runCaption(result, trans)),
+    '',
+    line(headers),
+    `|${headers.map(() => ' --- ').join('|')}|`,
+    ...rows.map(line),
+    '',
+    ...runNotes(result, trans).map(note => `- ${escapeMarkdown(note)}`)
+  ].join('\n');
+}
+
+/** Escape text for Markdown: no markup, no HTML, no table breaks, one line. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_{}\[\]()#+\-.!|~]/g, char => `\\${char}`);
+}
+
 /** Describe in one line what the run predicted and on how many rows. */
 export function runCaption(result: IRunResult, trans: Translate): string {
   const task =

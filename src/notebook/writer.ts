@@ -9,7 +9,7 @@ import { PartialJSONObject } from '@lumino/coreutils';
 
 import { IRunResult, IWizardConfig } from '../core/types';
 import type { IReadOptions } from '../data/csv';
-import { leaderboardHtml, leaderboardText, Translate } from './format';
+import { leaderboardHtml, leaderboardMarkdown, leaderboardText, Translate } from './format';
 
 /** Metadata key of wizard-owned cells. */
 export const METADATA_KEY = 'training_wizard';
@@ -32,6 +32,17 @@ export interface IResultsPayload {
   readOptions: IReadOptions;
   /** ISO 8601 time the run finished. */
   finished: string;
+  /** ISO 8601 time the run started; absent in runs stored before it was kept. */
+  started?: string;
+}
+
+/** A chart of a results cell: the Plotly figure and its PNG copy. */
+export interface IResultsFigure {
+  title: string;
+  /** Plotly figure JSON (`data`, `layout`). */
+  figure: { data: unknown[]; layout?: Record<string, unknown> };
+  /** Base64 PNG of the figure, for renderers without Plotly; null when it could not be drawn. */
+  png: string | null;
 }
 
 /**
@@ -67,9 +78,10 @@ export function writeResults(
   model: INotebookModel,
   payload: IResultsPayload,
   activeIndex: number,
-  trans: Translate
+  trans: Translate,
+  figures: IResultsFigure[] = []
 ): number {
-  const outputs = buildOutputs(payload, trans);
+  const outputs = buildOutputs(payload, trans, figures);
   const metadata = buildMetadata(payload);
   const shared = model.sharedModel;
   const existing = findResultsCell(model, payload.runKey);
@@ -100,19 +112,39 @@ export function writeResults(
 /** Build the outputs of a results cell: escaped HTML and plain text. */
 export function buildOutputs(
   payload: IResultsPayload,
-  trans: Translate
+  trans: Translate,
+  figures: IResultsFigure[] = []
 ): nbformat.IOutput[] {
-  return [
+  const outputs: nbformat.IOutput[] = [
     {
       output_type: 'display_data',
       data: {
         'text/html': leaderboardHtml(payload.result, trans),
+        'text/markdown': leaderboardMarkdown(payload.result, trans),
         'text/plain': leaderboardText(payload.result, trans)
       },
       metadata: {}
     }
   ];
+  for (const item of figures) {
+    const data: Record<string, unknown> = {
+      [PLOTLY_MIME]: toJsonSafe(item.figure),
+      'text/plain': item.title
+    };
+    if (item.png) {
+      data['image/png'] = item.png;
+    }
+    outputs.push({
+      output_type: 'display_data',
+      data: data as nbformat.IMimeBundle,
+      metadata: {}
+    });
+  }
+  return outputs;
 }
+
+/** Mime type of Plotly figure outputs. */
+export const PLOTLY_MIME = 'application/vnd.plotly.v1+json';
 
 /** Build the `training_wizard` metadata, JSON-safe with no NaN or Infinity. */
 export function buildMetadata(
@@ -128,6 +160,7 @@ export function buildMetadata(
     seed: config.seed,
     backend: result.backend,
     engine_version: result.engineVersion,
+    started: payload.started ?? null,
     finished: payload.finished,
     command: headlessCommand(payload),
     best: result.best,

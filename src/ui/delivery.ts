@@ -4,7 +4,9 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { IDisposable } from '@lumino/disposable';
 
 import { IStateChange, TrainingSession } from '../core/session';
-import { IResultsPayload, writeResults } from '../notebook/writer';
+import { IResultsFigure, IResultsPayload, writeResults } from '../notebook/writer';
+import { IRunResult } from '../core/types';
+import { IGalleryFigure } from './plotGallery';
 import { ICachedRun, RunCache } from './cache';
 import { exportModel } from './exporter';
 import { WizardModel } from './model';
@@ -24,6 +26,8 @@ export class ResultsDelivery implements IDisposable {
     this._autoWrite = options.autoWrite;
     this._cache = options.cache ?? null;
     this._contents = options.contents ?? null;
+    this._figures = options.figures ?? null;
+    this._toPng = options.toPng ?? null;
     this._model.session.stateChanged.connect(this._onStateChanged, this);
     this._tracker.currentChanged.connect(this._onCurrentChanged, this);
   }
@@ -121,11 +125,16 @@ export class ResultsDelivery implements IDisposable {
       return;
     }
     const payload = this._lastPayload ?? payloadOf(run);
+    const figures = await this._renderFigures(payload.result);
+    if (notebook.isDisposed || !notebook.model) {
+      return;
+    }
     const index = writeResults(
       notebook.model,
       payload,
       notebook.content.activeCellIndex,
-      (text, ...args) => trans.__(text, ...args)
+      (text, ...args) => trans.__(text, ...args),
+      figures
     );
     if (this._cache && notebook.context.path === this._runNotebookPath) {
       await this._cache.markWritten(payload.runKey).catch(reason => {
@@ -140,6 +149,26 @@ export class ResultsDelivery implements IDisposable {
         notebook.context.path
       )
     });
+  }
+
+  /** The charts of the chosen model with their PNG copies. */
+  private async _renderFigures(result: IRunResult): Promise<IResultsFigure[]> {
+    const modelId =
+      this._model.session.result === result ? this._model.selectedModel : result.best;
+    if (!modelId || !this._figures) {
+      return [];
+    }
+    const rendered: IResultsFigure[] = [];
+    for (const item of this._figures(result, modelId)) {
+      let png: string | null = null;
+      try {
+        png = this._toPng ? await this._toPng(item.figure) : null;
+      } catch (reason) {
+        console.error('Failed to draw the PNG copy of a chart', reason);
+      }
+      rendered.push({ title: item.title, figure: item.figure, png });
+    }
+    return rendered;
   }
 
   /**
@@ -247,6 +276,8 @@ export class ResultsDelivery implements IDisposable {
   private _lastPayload: IResultsPayload | null = null;
   private _cache: RunCache | null;
   private _contents: Contents.IManager | null;
+  private _figures: ResultsDelivery.IOptions['figures'] | null;
+  private _toPng: ResultsDelivery.IOptions['toPng'] | null;
   private _isDisposed = false;
 }
 
@@ -261,6 +292,10 @@ export namespace ResultsDelivery {
     cache?: RunCache | null;
     /** The server's contents, for exports. Defaults to none. */
     contents?: Contents.IManager | null;
+    /** The charts written with a run. Defaults to none. */
+    figures?: (result: IRunResult, modelId: string) => IGalleryFigure[];
+    /** Draw a chart as base64 PNG. Defaults to no PNG copies. */
+    toPng?: (figure: IGalleryFigure['figure']) => Promise<string>;
   }
 }
 
@@ -282,6 +317,7 @@ function payloadOf(run: IFinishedRun): IResultsPayload {
       sha256: run.dataHash
     },
     readOptions: run.readOptions,
+    started: run.started,
     finished: new Date().toISOString()
   };
 }

@@ -21,6 +21,8 @@ export interface IFinishedRun {
   dataHash: string;
   /** The cached run whose results were shown instead of training, or null. */
   cached: ICachedRun | null;
+  /** ISO 8601 time the run started. */
+  started: string;
   /** The file, its text and read options as they were when the run started. */
   file: IChosenFile | null;
   text: string;
@@ -174,6 +176,7 @@ export class RunController implements IDisposable {
         runKey: this._runKey,
         dataHash: this._dataHash,
         cached,
+        started: new Date(this._startedAt).toISOString(),
         ...this._input
       });
     }
@@ -203,6 +206,7 @@ export class RunController implements IDisposable {
       runKey: cached.runKey,
       dataHash: cached.data.sha256,
       cached,
+      started: cached.started ?? cached.finished,
       ...this._input
     });
   }

@@ -1,8 +1,10 @@
 import { IRunResult } from '../../src/core/types';
 import {
   escapeHtml,
+  escapeMarkdown,
   formatMetric,
   leaderboardHtml,
+  leaderboardMarkdown,
   leaderboardRows,
   leaderboardText,
   rankModels,
@@ -162,5 +164,27 @@ describe('leaderboardRows with k-fold', () => {
     expect(leaderboardText(kfold, untranslated).split('\n')[0]).toBe(
       'Target <b>label</b> (classification): 5-fold cross-validation on 10 rows; metrics are means ± standard deviations over the folds.'
     );
+  });
+
+  describe('leaderboardMarkdown', () => {
+    it.each([
+      ['<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert\\(1\\)&gt;'],
+      ['a | b', 'a \\| b'],
+      ['**bold** _it_', '\\*\\*bold\\*\\* \\_it\\_'],
+      ['line\nbreak', 'line break'],
+      ['[link](javascript:x)', '\\[link\\]\\(javascript:x\\)']
+    ])('should escape %p', (input, expected) => {
+      expect(escapeMarkdown(input)).toBe(expected);
+    });
+
+    it('should write one table row per model with escaped names', () => {
+      const text = leaderboardMarkdown(result(), untranslated);
+      const rows = text.split('\n').filter(line => line.startsWith('|'));
+      // Header, separator and three models.
+      expect(rows).toHaveLength(5);
+      expect(text).toContain('MLP &lt;script&gt;');
+      expect(text).not.toContain('<script>');
+      expect(text).toContain('&lt;b&gt;label&lt;/b&gt;');
+    });
   });
 });
