@@ -141,13 +141,20 @@ export class ResultsDelivery implements IDisposable {
         console.error('Failed to update the run cache', reason);
       });
     }
+    const written = trans.__(
+      'Results written to cell %1 of %2.',
+      index + 1,
+      notebook.context.path
+    );
     this._model.setNotice({
       kind: 'success',
-      text: trans.__(
-        'Results written to cell %1 of %2.',
-        index + 1,
-        notebook.context.path
-      )
+      text: run.cached
+        ? trans.__(
+            'Shown from the cache: this data and configuration were trained on %1. %2 Press Retrain to train again.',
+            new Date(run.cached.finished).toLocaleString(),
+            written
+          )
+        : written
     });
   }
 

@@ -93,3 +93,39 @@ export async function readNotebook(
 export function resultsCells(notebook: any): any[] {
   return notebook.cells.filter((cell: any) => cell.metadata?.training_wizard);
 }
+
+/**
+ * Open the demo, train on penguins for `species` with `epochs` epochs and
+ * wait for the leaderboard. Returns the panel.
+ */
+export async function trainPenguins(
+  page: IJupyterLabPageFixture,
+  tmpPath: string,
+  epochs = 5
+): Promise<Locator> {
+  await openDemo(page, tmpPath);
+  const panel = await openWizard(page);
+  await chooseFile(page, panel, 'penguins.csv');
+  await chooseTarget(panel, 'species');
+  await setOption(panel, 'Epochs', epochs);
+  await startAndWait(panel);
+  return panel;
+}
+
+/** Press Start training in Step 4 and wait for the leaderboard. */
+export async function startAndWait(panel: Locator): Promise<void> {
+  await goToStep(panel, '4. Train');
+  await panel.getByRole('button', { name: 'Start training' }).click();
+  await expect(panel.getByRole('table', { name: 'Leaderboard' })).toBeVisible({
+    timeout: 120000
+  });
+}
+
+/** Count the Web Workers the page starts from now on. */
+export function countWorkers(page: IJupyterLabPageFixture): () => number {
+  let count = 0;
+  page.page.on('worker', () => {
+    count += 1;
+  });
+  return () => count;
+}
