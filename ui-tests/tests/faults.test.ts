@@ -45,6 +45,31 @@ test.describe('Runs and notebooks', () => {
     await expect(panel.getByRole('table', { name: 'Leaderboard' })).toBeVisible();
     const notebook = await readNotebook(page, `${tmpPath}/demo.ipynb`);
     expect(resultsCells(notebook)).toHaveLength(0);
+
+    // Opening the notebook again offers the results, and writes them on request.
+    await page.evaluate(async path => {
+      await (window as any).jupyterapp.commands.execute('docmanager:open', { path });
+    }, `${tmpPath}/demo.ipynb`);
+    const offer = page.locator('.Toastify__toast', {
+      hasText: 'finished after the notebook was closed'
+    });
+    await expect(offer).toBeVisible({ timeout: 20000 });
+    await offer.getByRole('button', { name: 'Write results' }).click();
+    await expect(page.getByText(`Results written to ${tmpPath}/demo.ipynb.`)).toBeVisible();
+    await page.notebook.save();
+    const written = await readNotebook(page, `${tmpPath}/demo.ipynb`);
+    const cells = resultsCells(written);
+    expect(cells).toHaveLength(1);
+    // At the end, after the two cells of the notebook.
+    expect(written.cells.indexOf(cells[0])).toBe(2);
+
+    // Once written, opening the notebook again offers nothing.
+    await page.notebook.close(true);
+    await page.evaluate(async path => {
+      await (window as any).jupyterapp.commands.execute('docmanager:open', { path });
+    }, `${tmpPath}/demo.ipynb`);
+    await page.waitForTimeout(1500);
+    await expect(offer).toHaveCount(0);
     expect(errors).toEqual([]);
   });
 
