@@ -17,7 +17,7 @@ export interface ICacheIndex {
   last: string | null;
 }
 
-/** An empty index. */
+/** Return an empty index. */
 export function emptyIndex(): ICacheIndex {
   return { entries: [], last: null };
 }
@@ -67,10 +67,10 @@ export function recordEntry(
   others.sort((a, b) => a.savedAt - b.savedAt);
   const excess = Math.max(0, others.length + 1 - bound);
   const evicted = others.slice(0, excess).map(entry => entry.runKey);
-  const kept = others.slice(excess);
-  kept.push({ runKey, savedAt });
+  const remaining = others.slice(excess);
+  remaining.push({ runKey, savedAt });
   const last = index.last !== null && evicted.includes(index.last) ? null : index.last;
-  return { index: { entries: kept, last }, evicted };
+  return { index: { entries: remaining, last }, evicted };
 }
 
 /** Return the index without `runKey`. */

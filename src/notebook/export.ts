@@ -88,7 +88,7 @@ export function exportFiles(
 }
 
 /**
- * The validation predictions as CSV: the data row, actual and predicted
+ * Write the validation predictions as CSV: the data row, actual and predicted
  * values (class labels for classification) and one probability column per
  * class. Cells are quoted when they hold a comma, a quote or a line break.
  */
@@ -120,7 +120,7 @@ export function predictionsCsv(result: IRunResult, model: IModelResult): string 
 }
 
 /**
- * The code cell that loads an export in a Python kernel and predicts.
+ * Build the code cell that loads an export in a Python kernel and predicts.
  * `folder` and `dataPath` are relative to the notebook's folder.
  */
 export function exportCodeCell(folder: string, dataPath: string, modelName: string): string {

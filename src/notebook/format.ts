@@ -164,7 +164,7 @@ export function leaderboardText(result: IRunResult, trans: Translate): string {
 }
 
 /**
- * The leaderboard as a Markdown table under its caption. Every cell is
+ * Write the leaderboard as a Markdown table under its caption. Every cell is
  * escaped, so names with Markdown or HTML in them show literally.
  */
 export function leaderboardMarkdown(result: IRunResult, trans: Translate): string {

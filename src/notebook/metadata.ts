@@ -1,8 +1,8 @@
 /**
  * Reads the wizard metadata of a results cell back into a run that can be
  * reopened. The metadata travels in notebooks from anyone and may have been
- * edited by hand, so every field is checked; bad fields are repaired with a
- * warning or make the whole record unusable, never an exception.
+ * edited by hand, so every field is checked. A bad field is repaired with a
+ * warning or makes the whole record unusable, and never throws.
  */
 import { clampSetting, DEFAULTS, FOLD_LIMITS, LIMITS } from '../core/config';
 import { BackendName, IWizardConfig, ModelId, TaskType } from '../core/types';
@@ -23,7 +23,7 @@ export type StoredRunResult =
   | { ok: true; run: IStoredRun; warnings: string[] }
   | { ok: false; reason: string };
 
-/** Longest string accepted from metadata, in characters. */
+/** Maximum length of a string read from metadata, in characters. */
 export const MAX_METADATA_STRING = 10_000;
 
 const MODEL_IDS: readonly ModelId[] = ['baseline', 'linear', 'mlp', 'mlp-wide', 'forest'];

@@ -56,7 +56,7 @@ export class RunCache {
     this._now = options.now ?? (() => Date.now());
   }
 
-  /** The cached run of `runKey`, or null. */
+  /** Return the cached run of `runKey`, or null. */
   async get(runKey: string): Promise<ICachedRun | null> {
     const value = await this._storage.get(ENTRY_PREFIX + runKey);
     return isCachedRun(value) && value.runKey === runKey ? value : null;
@@ -93,7 +93,7 @@ export class RunCache {
     }
   }
 
-  /** The last run stored, or null. */
+  /** Return the last run stored, or null. */
   async last(): Promise<ICachedRun | null> {
     const index = await this.index();
     return index.last ? this.get(index.last) : null;
@@ -120,7 +120,7 @@ export class RunCache {
     );
   }
 
-  /** The index, repaired if the stored one is damaged. */
+  /** Read the index, repaired if the stored one is damaged. */
   async index(): Promise<ICacheIndex> {
     return parseIndex(await this._storage.get(INDEX_KEY));
   }

@@ -158,7 +158,7 @@ export class ResultsDelivery implements IDisposable {
     });
   }
 
-  /** The charts of the chosen model with their PNG copies. */
+  /** Build the charts of the chosen model with their PNG copies. */
   private async _renderFigures(result: IRunResult): Promise<IResultsFigure[]> {
     const modelId =
       this._model.session.result === result ? this._model.selectedModel : result.best;
@@ -295,7 +295,7 @@ export namespace ResultsDelivery {
     trans: TranslationBundle;
     /** Whether finished runs are written without a click. */
     autoWrite: () => boolean;
-    /** Where finished runs are stored. Defaults to none. */
+    /** Cache of finished runs. Defaults to none. */
     cache?: RunCache | null;
     /** The server's contents, for exports. Defaults to none. */
     contents?: Contents.IManager | null;
@@ -306,7 +306,7 @@ export namespace ResultsDelivery {
   }
 }
 
-/** The results payload of a finished run; a cached run keeps its own. */
+/** Return the results payload of a finished run; a cached run keeps its own. */
 function payloadOf(run: IFinishedRun): IResultsPayload {
   if (run.cached) {
     const { notebookPath: _path, written: _written, ...payload } = run.cached;

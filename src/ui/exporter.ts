@@ -14,7 +14,7 @@ import { findResultsCell, IResultsPayload } from '../notebook/writer';
 /** Metadata key of the generated code cell, so a second export updates it. */
 export const EXPORT_METADATA_KEY = 'training_wizard_export';
 
-/** What an export wrote. */
+/** Folder, files and code cell written by an export. */
 export interface IExportOutcome {
   folder: string;
   files: string[];
@@ -113,7 +113,7 @@ async function ensureDirectory(contents: Contents.IManager, path: string): Promi
   }
 }
 
-/** A file name made of letters, digits, `-` and `_` only. */
+/** Replace every character but letters, digits, `-` and `_` in a file name. */
 function safeName(text: string): string {
   return text.replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 60) || 'run';
 }

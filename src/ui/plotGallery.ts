@@ -1,7 +1,7 @@
 /**
- * The figures of Step 5. Owns one element per figure and draws them with
- * plotly.js, loaded on first use; figures are redrawn only when the run,
- * the model or the theme changes, not on every panel render.
+ * The figures of Step 5. The gallery owns one element per figure and draws
+ * it with plotly.js, which loads on first use. Figures are redrawn only when
+ * the run or the model changes, not on every panel render.
  */
 import { IDisposable } from '@lumino/disposable';
 

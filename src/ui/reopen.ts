@@ -12,7 +12,7 @@ import { ICachedRun, RunCache } from './cache';
 import { WizardModel } from './model';
 import { RunController } from './runner';
 
-/** How a reopen ended. */
+/** Outcome of a reopen. */
 export type ReopenOutcome = 'restored' | 'ready' | 'no-data' | 'refused';
 
 /** Reopens stored runs in one panel. */
@@ -40,6 +40,7 @@ export class RunReopener {
       return 'refused';
     }
     this._runner.restart();
+
     const notes = [...warnings];
     const loaded = run.data.path
       ? await this._loadFile(run.data.path, run.data.name || run.data.path)
@@ -68,6 +69,7 @@ export class RunReopener {
       });
       return 'no-data';
     }
+
     const missing = await model.applyStoredRun(run.readOptions, run.config);
     if (missing.length > 0) {
       notes.push(
@@ -83,6 +85,7 @@ export class RunReopener {
         )
       );
     }
+
     const cached = await this._cached(hash);
     if (cached) {
       this._runner.showCached(cached);
@@ -98,6 +101,7 @@ export class RunReopener {
       });
       return 'restored';
     }
+
     model.setStep('train');
     model.setNotice({
       kind: notes.length > 0 ? 'warning' : 'info',

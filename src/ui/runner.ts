@@ -53,7 +53,7 @@ export class RunController implements IDisposable {
 
   /** The cached run whose results the session shows, or null. */
   get shownFromCache(): ICachedRun | null {
-    return this._shown;
+    return this._shownCached;
   }
 
   get isDisposed(): boolean {
@@ -66,8 +66,8 @@ export class RunController implements IDisposable {
   }
 
   /**
-   * Start a run with the model's configuration. When the cache holds the
-   * same data and configuration, its results are shown without training,
+   * Start a run with the model's configuration. When the cache contains
+   * the same data and configuration, its results are shown without training,
    * unless `useCache` is false.
    *
    * Returns false and sets a notice when the run cannot start: a run is going,
@@ -97,7 +97,7 @@ export class RunController implements IDisposable {
       return false;
     }
     this._partial = [];
-    this._shown = null;
+    this._shownCached = null;
     this._backendNote = null;
     this._plannedEpochs = 0;
     this._epochsDone = 0;
@@ -135,7 +135,7 @@ export class RunController implements IDisposable {
       return;
     }
     if (cached) {
-      this._shown = cached;
+      this._shownCached = cached;
       this._finish(runId, cached.result, cached);
       model.setNotice({
         kind: 'info',
@@ -189,7 +189,7 @@ export class RunController implements IDisposable {
   showCached(cached: ICachedRun): void {
     const model = this._model;
     const runId = model.session.restore(cached.result);
-    this._shown = cached;
+    this._shownCached = cached;
     this._config = cached.config;
     this._runKey = cached.runKey;
     this._dataHash = cached.data.sha256;
@@ -242,7 +242,7 @@ export class RunController implements IDisposable {
       return;
     }
     session.restart();
-    this._shown = null;
+    this._shownCached = null;
     this._model.setNotice(null);
     this._model.setStep('train');
   }
@@ -408,7 +408,7 @@ export class RunController implements IDisposable {
   private _isDisposed = false;
   private _succeeded = new Signal<this, IFinishedRun>(this);
   private _restored = new Signal<this, IFinishedRun>(this);
-  private _shown: ICachedRun | null = null;
+  private _shownCached: ICachedRun | null = null;
 }
 
 export namespace RunController {

@@ -24,7 +24,7 @@ describe('cacheIndex', () => {
       expect(index.entries.map(entry => entry.runKey)).toEqual(['c', 'd']);
     });
 
-    it('should refresh the time of a key saved again instead of adding it twice', () => {
+    it('should refresh a key saved twice', () => {
       let { index } = recordEntry(emptyIndex(), 'a', 1, 3);
       index = recordEntry(index, 'b', 2, 3).index;
       index = recordEntry(index, 'a', 3, 3).index;

@@ -119,7 +119,7 @@ describe('RunReopener', () => {
     expect(model.notice?.text).toMatch(/could not be read/);
   });
 
-  it('should send the person to Step 1 when neither file nor cache is there', async () => {
+  it('should go to Step 1 without file or cache', async () => {
     files.clear();
     expect(await reopener.reopen({ ...stored, runKey: 'f'.repeat(64) })).toBe<ReopenOutcome>('no-data');
     expect(model.step).toBe('data');
