@@ -151,9 +151,15 @@ export interface IModelResult {
   metricsStd?: Record<string, number>;
   /** Predictions on the validation rows; absent for a failed model. */
   predictions?: IModelPredictions;
-  /** Permutation importance per original feature column, largest first. */
+  /**
+   * Permutation importance per original feature column, largest first. With
+   * k-fold validation, measured on the first fold.
+   */
   importance?: IFeatureImportance[];
-  /** The fitted model in a form that can be saved and loaded again. */
+  /**
+   * The fitted model in a form that can be saved and loaded again. With
+   * k-fold validation, the model of the first fold.
+   */
   artifact?: IModelArtifact;
 }
 
@@ -200,6 +206,11 @@ export interface IModelArtifact {
   weightSpecs?: unknown[];
   weightData?: string;
   json?: unknown;
+  /**
+   * Regression networks and forests output the standardised target:
+   * original = output * std + mean. Absent for classification.
+   */
+  targetScale?: { mean: number; std: number };
 }
 
 /** Class counts per split, for classification runs. */
@@ -288,4 +299,22 @@ export interface IPreparedData {
   classes: string[];
   /** Regression target scaling: original = scaled * std + mean. */
   targetScale: { mean: number; std: number } | null;
+  /**
+   * Data row index (as in `IModelPredictions.rows`) of each validation row.
+   * Absent means the validation rows are numbered 0..validationRows-1.
+   */
+  validationRowIndices?: Int32Array;
+  /**
+   * The encoded columns of each original feature column, in input order.
+   * Absent means every encoded column is its own feature, named by
+   * `featureNames`.
+   */
+  featureColumns?: IFeatureColumns[];
+}
+
+/** An original feature column and the positions of its encoded input columns. */
+export interface IFeatureColumns {
+  feature: string;
+  /** Indices into `IPreparedData.featureNames`, one for a numeric column, one per slot for a one-hot column. */
+  columns: number[];
 }
