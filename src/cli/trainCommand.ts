@@ -244,19 +244,19 @@ function foldLines(result: IRunResult): string[] {
 /** Number of features listed in the text output's importance line. */
 const IMPORTANCE_SHOWN = 5;
 
-/** Describe the most important features of the best model, on one line; none without importance. */
+/** Describe the most important features of the best model on one line, or return none without importance. */
 function importanceLines(result: IRunResult): string[] {
   const best = result.models.find(model => model.id === result.best);
   const importance = best?.importance ?? [];
   if (best === undefined || importance.length === 0) {
     return [];
   }
-  const shown = importance
+  const listed = importance
     .slice(0, IMPORTANCE_SHOWN)
     .map(item => `${item.feature} ${item.importance.toFixed(4)} ± ${item.std.toFixed(4)}`);
   const more = importance.length > IMPORTANCE_SHOWN ? `, and ${importance.length - IMPORTANCE_SHOWN} more` : '';
   return [
-    `Permutation importance of ${best.name} (drop in ${result.primaryMetric}): ${shown.join(', ')}${more}`
+    `Permutation importance of ${best.name} (drop in ${result.primaryMetric}): ${listed.join(', ')}${more}`
   ];
 }
 

@@ -53,7 +53,10 @@ export function decodeBase64(text: string): ArrayBuffer {
     for (let j = 0; j < 4; j++) {
       const code = text.charCodeAt(i + j);
       const isPadding = code === 61 && i + j >= text.length - padding;
-      const value = isPadding ? 0 : code < 128 ? DECODE_TABLE[code] : -1;
+      let value = code < 128 ? DECODE_TABLE[code] : -1;
+      if (isPadding) {
+        value = 0;
+      }
       if (value < 0) {
         throw new Error(`Invalid base64 text: unexpected character at position ${i + j}.`);
       }

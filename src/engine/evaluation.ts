@@ -159,10 +159,10 @@ export interface IImportanceOptions {
 /**
  * Compute permutation importance on the validation rows of `data`.
  *
- * Each original feature column (every one-hot slot of a categorical column
- * at once, with one row permutation) is shuffled `IMPORTANCE_REPEATS` times,
- * and its importance is the mean drop of the task's primary metric: the
- * score lost for a higher-is-better metric, the error gained for a
+ * Each original feature column is shuffled `IMPORTANCE_REPEATS` times, and
+ * all one-hot slots of a categorical column move with one row permutation.
+ * Its importance is the mean drop of the task's primary metric. That is the
+ * score lost for a higher-is-better metric and the error gained for a
  * lower-is-better one, so larger always means more important. `std` is the
  * population standard deviation of the drops. At most
  * `IMPORTANCE_MAX_ROWS` rows are scored, a sample drawn with `seed`.
@@ -194,7 +194,10 @@ export async function permutationImportance(options: IImportanceOptions): Promis
     for (let repeat = 0; repeat < IMPORTANCE_REPEATS; repeat++) {
       const permuted = permuteColumns(sample.x, sample.rows, data.width, group.columns, random);
       const value = score(permuted);
-      const drop = value === undefined ? 0 : higherIsBetter ? base - value : value - base;
+      let drop = 0;
+      if (value !== undefined) {
+        drop = higherIsBetter ? base - value : value - base;
+      }
       drops.push(finiteOr(drop, 0));
     }
     const mean = drops.reduce((sum, drop) => sum + drop, 0) / drops.length;

@@ -69,7 +69,7 @@ function dataset(
   };
 }
 
-/** The class is the sign of x0; x1 and x2 are noise. */
+/** Build binary data whose class is the sign of x0, with x1 and x2 as noise. */
 function binaryData(rows = 200): IPreparedData {
   return dataset('classification', rows, 3, ([a]) => (a > 0 ? 1 : 0));
 }
