@@ -33,6 +33,7 @@ export interface IClassificationInput {
 export function confusionMatrixFigure(input: IClassificationInput, options?: IPlotOptions): IPlotlyFigure {
   const resolved = resolveOptions(options);
   const { text, theme } = resolved;
+
   const k = input.classes.length;
   const counts = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   const { actual, predicted } = input.predictions;
@@ -42,6 +43,7 @@ export function confusionMatrixFigure(input: IClassificationInput, options?: IPl
       counts[label][guess] += 1;
     }
   });
+
   const labels = input.classes.map(escapePlotlyText);
   const hover =
     `${text('Actual class')}: %{y}<br>${text('Predicted class')}: %{x}<br>` +
@@ -62,6 +64,7 @@ export function confusionMatrixFigure(input: IClassificationInput, options?: IPl
     xgap: 1,
     ygap: 1
   };
+
   const layout = baseLayout(resolved, {
     title: text('Confusion matrix: %1', input.modelName),
     x: text('Predicted class'),

@@ -1,8 +1,8 @@
 /**
  * ROC and precision-recall curves of a binary score, with the definitions
- * of scikit-learn 1.x (`roc_curve`, `roc_auc_score`,
- * `precision_recall_curve`, `average_precision_score`), checked against
- * values it computed (`scripts/curve_fixtures.py`).
+ * of scikit-learn's `roc_curve`, `roc_auc_score`, `precision_recall_curve`
+ * and `average_precision_score`. They are checked against values that
+ * scikit-learn 1.9.1 computed (`scripts/curve_fixtures.py`).
  */
 
 /** A ROC curve, from (0, 0) to (1, 1). */
@@ -118,7 +118,7 @@ export function rocCurve(positive: ArrayLike<boolean>, scores: ArrayLike<number>
  * for the rows where `positive` is true.
  *
  * Returns null when no row is positive, because recall is then undefined
- * (scikit-learn warns and returns 0 for the average precision there).
+ * (scikit-learn 1.9.1 warns and returns 0 for the average precision there).
  */
 export function precisionRecallCurve(
   positive: ArrayLike<boolean>,

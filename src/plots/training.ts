@@ -87,6 +87,7 @@ export function importanceFigure(
   const shown = [...importance].sort((a, b) => b.importance - a.importance).slice(0, limit);
   // Plotly draws the first category at the bottom, so list the largest last.
   shown.reverse();
+
   const data = [
     {
       type: 'bar',
@@ -99,6 +100,7 @@ export function importanceFigure(
       hovertemplate: `%{y}<br>${text('Importance')}: %{x:.4g}<extra></extra>`
     }
   ];
+
   const title =
     importance.length > shown.length
       ? text('Permutation importance: %1 (top %2 of %3 features)', modelName, shown.length, importance.length)
