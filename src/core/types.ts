@@ -138,6 +138,10 @@ export interface IModelResult {
   error?: string;
   /** Metric name to value; only finite numbers. */
   metrics: Record<string, number>;
+  /**
+   * Milliseconds from the start of the model's first fold until its result
+   * was complete, permutation importance and saving included.
+   */
   trainMs: number;
   hyperparameters: Record<string, number | string>;
   /** Learning curve of the network; with k-fold validation, of the first fold. */

@@ -72,6 +72,7 @@ export async function evaluatedResult(
   }
   result.importance = importance;
   result.artifact = await fitted.artifact();
+  result.trainMs = run.now() - run.started;
   return result;
 }
 
