@@ -250,7 +250,11 @@ export interface IRunResult {
   droppedTargetRows: number;
   /** Class labels in index order; empty for regression. */
   classes?: string[];
-  /** Names of the encoded feature columns the models see, in input order. */
+  /**
+   * Names of the encoded feature columns the models see, in input order.
+   * With k-fold validation, those of the plan in `preprocessing`, because
+   * each fold encodes the category levels of its own training rows.
+   */
   featureNames?: string[];
   /** Rare classes merged or dropped, with their row counts; absent when none. */
   rareClasses?: { mode: 'merge' | 'drop'; classes: Record<string, number> };
