@@ -86,8 +86,14 @@ Options:
                        ${DEFAULTS.backend}, which is cpu under Node.
 ${READ_OPTIONS_HELP}
   --json               Print one JSON object with the configuration, the
-                       pre-flight findings and the full run result. NaN and
+                       pre-flight findings and the full run result, with
+                       each model's validation predictions and permutation
+                       importance but without its fitted model. NaN and
                        infinite numbers are written as null.
+  --artifacts          With --json, also include each fitted model (network
+                       topology and base64 weights, forest JSON or the
+                       baseline's constant). The output grows by the size
+                       of the models.
   -h, --help           Show this help.
 
 Exit codes: 0 at least one model succeeded, 1 pre-flight errors, a failed

@@ -48,7 +48,8 @@ const OPTIONS: OptionSpecs = {
   'batch-size': 'value',
   'learning-rate': 'value',
   backend: 'value',
-  json: 'switch'
+  json: 'switch',
+  artifacts: 'switch'
 };
 
 /** The configuration without the parts that need the file's profile. */
@@ -109,6 +110,9 @@ export async function runTrain(argv: string[], io: ICliIO): Promise<number> {
       report.error = errorOf(messages, 'Training');
     }
   }
+  if (!parsed.switches.has('artifacts')) {
+    dropArtifacts(report.result);
+  }
   writeReport(report, parsed.switches.has('json'), io);
   return report.result !== null && report.result.best !== null ? 0 : 1;
 }
@@ -159,6 +163,13 @@ function completeConfig(settings: Settings, profile: IDatasetProfile): IWizardCo
 
 function modelIds(): Array<keyof typeof MODEL_CATALOGUE> {
   return Object.keys(MODEL_CATALOGUE) as Array<keyof typeof MODEL_CATALOGUE>;
+}
+
+/** Remove the fitted models from `result`, which are large and only useful to reload. */
+function dropArtifacts(result: IRunResult | null): void {
+  for (const model of result?.models ?? []) {
+    delete model.artifact;
+  }
 }
 
 /** Write one line to standard error per run start and finished model. */
@@ -230,6 +241,25 @@ function foldLines(result: IRunResult): string[] {
   return lines;
 }
 
+/** Number of features listed in the text output's importance line. */
+const IMPORTANCE_SHOWN = 5;
+
+/** Describe the most important features of the best model on one line, or return none without importance. */
+function importanceLines(result: IRunResult): string[] {
+  const best = result.models.find(model => model.id === result.best);
+  const importance = best?.importance ?? [];
+  if (best === undefined || importance.length === 0) {
+    return [];
+  }
+  const listed = importance
+    .slice(0, IMPORTANCE_SHOWN)
+    .map(item => `${item.feature} ${item.importance.toFixed(4)} ± ${item.std.toFixed(4)}`);
+  const more = importance.length > IMPORTANCE_SHOWN ? `, and ${importance.length - IMPORTANCE_SHOWN} more` : '';
+  return [
+    `Permutation importance of ${best.name} (drop in ${result.primaryMetric}): ${listed.join(', ')}${more}`
+  ];
+}
+
 /** Render the leaderboard followed by the details of the run. */
 function resultText(report: ITrainReport, result: IRunResult): string {
   const { config } = report;
@@ -248,6 +278,7 @@ function resultText(report: ITrainReport, result: IRunResult): string {
     const counts = Object.keys(train).map(label => `${label} ${train[label]} / ${validation[label] ?? 0}`);
     lines.push(`Class counts (training / validation): ${counts.join(', ')}`);
   }
+  lines.push(...importanceLines(result));
   if (result.droppedTargetRows > 0) {
     lines.push(`Rows left out because the target is missing: ${result.droppedTargetRows}`);
   }

@@ -138,6 +138,10 @@ export interface IModelResult {
   error?: string;
   /** Metric name to value; only finite numbers. */
   metrics: Record<string, number>;
+  /**
+   * Milliseconds from the start of the model's first fold until its result
+   * was complete, permutation importance and saving included.
+   */
   trainMs: number;
   hyperparameters: Record<string, number | string>;
   /** Learning curve of the network; with k-fold validation, of the first fold. */
@@ -151,9 +155,15 @@ export interface IModelResult {
   metricsStd?: Record<string, number>;
   /** Predictions on the validation rows; absent for a failed model. */
   predictions?: IModelPredictions;
-  /** Permutation importance per original feature column, largest first. */
+  /**
+   * Permutation importance per original feature column, largest first. With
+   * k-fold validation, measured on the first fold.
+   */
   importance?: IFeatureImportance[];
-  /** The fitted model in a form that can be saved and loaded again. */
+  /**
+   * The fitted model in a form that can be saved and loaded again. With
+   * k-fold validation, the model of the first fold.
+   */
   artifact?: IModelArtifact;
 }
 
@@ -200,6 +210,11 @@ export interface IModelArtifact {
   weightSpecs?: unknown[];
   weightData?: string;
   json?: unknown;
+  /**
+   * Regression networks and forests output the standardised target:
+   * original = output * std + mean. Absent for classification.
+   */
+  targetScale?: { mean: number; std: number };
 }
 
 /** Class counts per split, for classification runs. */
@@ -235,7 +250,11 @@ export interface IRunResult {
   droppedTargetRows: number;
   /** Class labels in index order; empty for regression. */
   classes?: string[];
-  /** Names of the encoded feature columns the models see, in input order. */
+  /**
+   * Names of the encoded feature columns the models see, in input order.
+   * With k-fold validation, those of the plan in `preprocessing`, because
+   * each fold encodes the category levels of its own training rows.
+   */
   featureNames?: string[];
   /** Regression: how the networks' outputs map to the file's units, value = output * std + mean. */
   targetScale?: { mean: number; std: number } | null;
@@ -290,4 +309,22 @@ export interface IPreparedData {
   classes: string[];
   /** Regression target scaling: original = scaled * std + mean. */
   targetScale: { mean: number; std: number } | null;
+  /**
+   * Data row index (as in `IModelPredictions.rows`) of each validation row.
+   * Absent means the validation rows are numbered 0..validationRows-1.
+   */
+  validationRowIndices?: Int32Array;
+  /**
+   * The encoded columns of each original feature column, in input order.
+   * Absent means every encoded column is its own feature, named by
+   * `featureNames`.
+   */
+  featureColumns?: IFeatureColumns[];
+}
+
+/** An original feature column and the positions of its encoded input columns. */
+export interface IFeatureColumns {
+  feature: string;
+  /** Indices into `IPreparedData.featureNames`, one for a numeric column, one per slot for a one-hot column. */
+  columns: number[];
 }

@@ -4,7 +4,7 @@
  * the function that applies them to any rows of a table.
  */
 
-import { IColumnProfile, IDatasetProfile } from '../core/types';
+import { IColumnProfile, IDatasetProfile, IFeatureColumns } from '../core/types';
 import { ITable } from './csv';
 import { DateOrder, detectDateOrder, IDateParts, parseDate } from './datetime';
 import { INumberFormat, isNumberFormat, PLAIN_FORMAT } from './numberFormat';
@@ -256,6 +256,23 @@ function encodedNames(plan: IColumnPlan): string[] {
     default:
       return [plan.column];
   }
+}
+
+/**
+ * Return, per planned column in input order, the positions of its encoded
+ * columns in `plan.featureNames`: all one-hot slots of a categorical column
+ * and the three parts of a datetime column belong to one feature.
+ */
+export function featureColumns(plan: IPreprocessPlan): IFeatureColumns[] {
+  const groups: IFeatureColumns[] = [];
+  let offset = 0;
+  for (const columnPlan of plan.columns) {
+    const count = encodedNames(columnPlan).length;
+    const columns = Array.from({ length: count }, (_, i) => offset + i);
+    groups.push({ feature: columnPlan.column, columns });
+    offset += count;
+  }
+  return groups;
 }
 
 /** Impute and standardise one value with a scaler; never NaN. */

@@ -13,7 +13,7 @@ import {
 import { ITable } from './csv';
 import { parseDate } from './datetime';
 import { formatNumber } from './findings';
-import { applyPlan, fitPlan, fitScaler, IColumnPlan, IPreprocessPlan } from './plan';
+import { applyPlan, featureColumns, fitPlan, fitScaler, IColumnPlan, IPreprocessPlan } from './plan';
 import { minClassRows, rareLabels, relabel, rowsByClass } from './rareClasses';
 import { holdoutSplit, IHoldoutSplit } from './split';
 import { booleanValue, columnIndex, numericColumn, parseColumn, parseNumber } from './values';
@@ -109,7 +109,9 @@ export function prepareData(
     yTrain,
     yValidation,
     classes: target.classes,
-    targetScale
+    targetScale,
+    validationRowIndices: validationRows,
+    featureColumns: featureColumns(plan)
   };
   return {
     data,

@@ -6,7 +6,9 @@ import { RandomForestClassifier, RandomForestRegression } from 'ml-random-forest
 
 import { FOREST_MAX_CELLS } from '../core/config';
 import { IModelResult, IPreparedData } from '../core/types';
-import { failedResult, IModelRun, metricsOf, succeededResult } from './modelRun';
+import { forestArtifact } from './artifact';
+import { evaluatedResult, PredictFunction } from './evaluation';
+import { failedResult, IModelRun } from './modelRun';
 import { FOREST_MIN_NUM_SAMPLES, FOREST_TREES } from './models';
 
 /**
@@ -33,10 +35,11 @@ export function featuresPerTree(width: number): number {
  *
  * Classification probabilities are the fractions of trees voting for each
  * class. Returns a failed result, without training, when the training
- * matrix has more than `FOREST_MAX_CELLS` cells. Runs synchronously, so
- * `shouldStop` is not polled until it returns.
+ * matrix has more than `FOREST_MAX_CELLS` cells, and null when `shouldStop`
+ * interrupted the permutation importance. The fit itself is synchronous,
+ * so `shouldStop` is not polled during it.
  */
-export function trainForest(run: IModelRun): IModelResult {
+export async function trainForest(run: IModelRun): Promise<IModelResult | null> {
   const { data, config } = run;
   const cells = data.trainRows * data.width;
   if (cells > FOREST_MAX_CELLS) {
@@ -59,21 +62,29 @@ export function trainForest(run: IModelRun): IModelResult {
     treeOptions: { minNumSamples: FOREST_MIN_NUM_SAMPLES }
   };
   const xTrain = toRows(data.xTrain, data.trainRows, data.width);
-  const xValidation = toRows(data.xValidation, data.validationRows, data.width);
   const yTrain = Array.from(data.yTrain);
 
-  let outputs: Float32Array;
+  let predict: PredictFunction;
+  let json: unknown;
   if (data.task === 'classification') {
     const forest = new RandomForestClassifier(options);
     forest.train(xTrain, yTrain);
-    outputs = voteFractions(forest, xValidation, data);
+    predict = (x, rows) => voteFractions(forest, toRows(x, rows, data.width), data);
+    json = forest.toJSON();
   } else {
     const forest = new RandomForestRegression(options);
     forest.train(xTrain, yTrain);
-    outputs = Float32Array.from(xValidation.length > 0 ? forest.predict(xValidation) : []);
+    predict = (x, rows) => Float32Array.from(rows > 0 ? forest.predict(toRows(x, rows, data.width)) : []);
+    json = forest.toJSON();
   }
-  const result = succeededResult(run, metricsOf(data, outputs), []);
-  result.hyperparameters.featuresPerTree = features;
+  const outputs = predict(data.xValidation, data.validationRows);
+  const result = await evaluatedResult(run, outputs, [], {
+    predict,
+    artifact: () => forestArtifact(json, data)
+  });
+  if (result !== null) {
+    result.hyperparameters.featuresPerTree = features;
+  }
   return result;
 }
 

@@ -252,6 +252,17 @@ export function predict(network: INetwork, x: tf.Tensor2D | null): Float32Array 
   return Float32Array.from(values);
 }
 
+/** Return the network's outputs on a row-major matrix of `rows` × `width` inputs. */
+export function predictRows(network: INetwork, x: Float32Array, rows: number, width: number): Float32Array {
+  if (rows === 0) {
+    return new Float32Array(0);
+  }
+  const output = tf.tidy(() => network.model.predict(tf.tensor2d(x, [rows, width])) as tf.Tensor);
+  const values = output.dataSync() as Float32Array;
+  output.dispose();
+  return Float32Array.from(values);
+}
+
 /** Release the tensors made by `toTensors`. */
 export function disposeTensors(tensors: INetworkTensors): void {
   const { xTrain, yTrain, xValidation, yValidation } = tensors;

@@ -8,7 +8,9 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 
 import { IEpochRecord, IModelResult, ModelId, TaskType } from '../core/types';
 import { mulberry32, shuffle } from '../data/random';
-import { failedResult, IEpochProgress, IModelRun, metricsOf, succeededResult } from './modelRun';
+import { networkArtifact } from './artifact';
+import { evaluatedResult } from './evaluation';
+import { failedResult, IEpochProgress, IModelRun } from './modelRun';
 import {
   BestWeights,
   buildNetwork,
@@ -17,6 +19,7 @@ import {
   modelName,
   NetworkId,
   predict,
+  predictRows,
   toTensors
 } from './models';
 
@@ -47,7 +50,10 @@ export async function trainNetwork(
       return failedResult(run, fit.error, fit.history);
     }
     const proba = predict(network, tensors.xValidation);
-    return succeededResult(run, metricsOf(data, proba), fit.history);
+    return await evaluatedResult(run, proba, fit.history, {
+      predict: (x, rows) => predictRows(network, x, rows, data.width),
+      artifact: () => networkArtifact(network.model, data)
+    });
   } finally {
     if (tensors !== null) {
       disposeTensors(tensors);

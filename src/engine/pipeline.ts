@@ -143,7 +143,8 @@ async function train(
 /**
  * Assemble the run result; the best model ranks by the primary metric. With
  * k-fold validation, the rows and class counts are those of the first fold,
- * and `folds` lists every fold.
+ * `folds` lists every fold, and `featureNames` are those of the hold-out
+ * plan in `preprocessing`, because each fold encodes its own levels.
  */
 export function buildResult(
   request: ITrainRequest,
@@ -167,6 +168,8 @@ export function buildResult(
     validationRows: first ? first.validationRows : prepared.data.validationRows,
     skippedLines: prepared.skippedLines,
     droppedTargetRows: prepared.droppedTargetRows,
+    classes: [...prepared.data.classes],
+    featureNames: [...prepared.data.featureNames],
     ...(prepared.rareClasses ? { rareClasses: prepared.rareClasses } : {}),
     preprocessing: prepared.plan,
     imputed: prepared.imputed,

@@ -11,8 +11,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 
 import { IModelResult, IPreparedData, IWizardConfig, ModelId } from '../core/types';
+import { constantArtifact } from './artifact';
+import { evaluatedResult } from './evaluation';
 import { trainForest } from './forest';
-import { failedResult, IModelRun, ITrainHooks, metricsOf, succeededResult } from './modelRun';
+import { failedResult, IModelRun, ITrainHooks } from './modelRun';
 import { isNetwork, modelName } from './models';
 import { trainNetwork } from './network';
 import { holdoutFolds, IFoldSet, mergeFoldResults } from './validation';
@@ -118,10 +120,10 @@ async function trainOnFolds(
 async function trainOnce(run: IModelRun): Promise<IModelResult | null> {
   try {
     if (run.id === 'baseline') {
-      return trainBaseline(run);
+      return await trainBaseline(run);
     }
     if (run.id === 'forest') {
-      return trainForest(run);
+      return await trainForest(run);
     }
     if (isNetwork(run.id)) {
       return await trainNetwork(run.id, run);
@@ -134,28 +136,38 @@ async function trainOnce(run: IModelRun): Promise<IModelResult | null> {
   }
 }
 
-/** Score the baseline: training class frequencies, or the training mean. */
-function trainBaseline(run: IModelRun): IModelResult {
+/**
+ * Score the baseline: training class frequencies, or the training mean.
+ * Its predictions ignore the inputs, so every importance is 0.
+ */
+async function trainBaseline(run: IModelRun): Promise<IModelResult | null> {
   const { data } = run;
-  const rows = data.validationRows;
+  let constant: Float32Array;
   if (data.task === 'classification') {
-    const k = data.classes.length;
-    const frequencies = new Float64Array(k);
+    const frequencies = new Float64Array(data.classes.length);
     for (let i = 0; i < data.trainRows; i++) {
       frequencies[data.yTrain[i]] += 1 / data.trainRows;
     }
-    const proba = new Float32Array(rows * k);
-    for (let i = 0; i < rows; i++) {
-      proba.set(frequencies, i * k);
+    constant = Float32Array.from(frequencies);
+  } else {
+    let mean = 0;
+    for (let i = 0; i < data.trainRows; i++) {
+      mean += data.yTrain[i] / data.trainRows;
     }
-    return succeededResult(run, metricsOf(data, proba), []);
+    constant = Float32Array.of(mean);
   }
-  let mean = 0;
-  for (let i = 0; i < data.trainRows; i++) {
-    mean += data.yTrain[i] / data.trainRows;
-  }
-  const predictions = new Float32Array(rows).fill(mean);
-  return succeededResult(run, metricsOf(data, predictions), []);
+  const predict = (_x: Float32Array, rows: number): Float32Array => {
+    const outputs = new Float32Array(rows * constant.length);
+    for (let i = 0; i < rows; i++) {
+      outputs.set(constant, i * constant.length);
+    }
+    return outputs;
+  };
+  const outputs = predict(data.xValidation, data.validationRows);
+  return evaluatedResult(run, outputs, [], {
+    predict,
+    artifact: () => constantArtifact(data, constant)
+  });
 }
 
 /** Throw when the arrays of `data` do not match its row counts and width. */

@@ -7,15 +7,17 @@ import {
   IClassCounts,
   IDatasetProfile,
   IFoldSummary,
+  IModelPredictions,
   IModelResult,
   IPreparedData,
   IWizardConfig
 } from '../core/types';
 import { ITable } from '../data/csv';
-import { applyPlan, fitPlan, fitScaler } from '../data/plan';
+import { applyPlan, featureColumns, fitPlan, fitScaler } from '../data/plan';
 import { IPrepared } from '../data/prepare';
 import { IHoldoutSplit, kfoldSplit } from '../data/split';
 import { numericColumn } from '../data/values';
+import { mergePredictions } from './evaluation';
 
 /** The prepared data of each fold of a validation scheme. */
 export interface IFoldSet {
@@ -81,7 +83,9 @@ export function kfoldFolds(
       trainRows: trainRows.length,
       validationRows: validationRows.length,
       classes,
-      ...foldTargets(targets, split, isClassification)
+      ...foldTargets(targets, split, isClassification),
+      validationRowIndices: validationRows,
+      featureColumns: featureColumns(plan)
     };
   };
   return { count: k, fold, summaries };
@@ -150,8 +154,9 @@ function countClasses(classes: string[], labels: Float64Array, split: IHoldoutSp
  * `metrics` holds, per metric, the mean over the folds where it is defined
  * (for example `roc_auc` is undefined in a fold whose validation rows lack a
  * class), and `metricsStd` the population standard deviation over the same
- * folds. `history` is the first fold's and `trainMs` is `trainMs`, the time
- * of every fold together.
+ * folds. `predictions` joins every fold's, so each row appears once, when
+ * every fold has them. `history`, `importance` and `artifact` are the first
+ * fold's, and `trainMs` is `trainMs`, the time of every fold together.
  */
 export function mergeFoldResults(folds: IModelResult[], trainMs: number): IModelResult {
   const names = [...new Set(folds.flatMap(fold => Object.keys(fold.metrics)))];
@@ -166,11 +171,15 @@ export function mergeFoldResults(folds: IModelResult[], trainMs: number): IModel
     metrics[name] = mean;
     metricsStd[name] = Math.sqrt(variance);
   }
+  const predictions = folds.map(fold => fold.predictions);
   return {
     ...folds[0],
     metrics,
     metricsStd,
     foldMetrics: folds.map(fold => ({ ...fold.metrics })),
-    trainMs
+    trainMs,
+    ...(predictions.every((item): item is IModelPredictions => item !== undefined)
+      ? { predictions: mergePredictions(predictions) }
+      : {})
   };
 }

@@ -77,6 +77,35 @@ describe('main', () => {
       }
     });
 
+    it('should include predictions without artifacts', () => {
+      const { result } = penguins.json;
+      expect(result.classes).toEqual(['Adelie', 'Chinstrap', 'Gentoo']);
+      for (const model of result.models) {
+        expect(model.predictions.rows).toHaveLength(result.validationRows);
+        expect(model.importance.length).toBeGreaterThan(0);
+        expect(model.artifact).toBeUndefined();
+      }
+    });
+
+    it('should include artifacts on request', async () => {
+      const { code, json } = await runJson(
+        'train',
+        PENGUINS,
+        '--target',
+        'species',
+        '--models',
+        'baseline,linear',
+        '--epochs',
+        '2',
+        '--json',
+        '--artifacts'
+      );
+
+      expect(code).toBe(0);
+      const formats = json.result.models.map((model: { artifact: { format: string } }) => model.artifact.format);
+      expect(formats).toEqual(['constant', 'tfjs-layers']);
+    });
+
     it('should print the leaderboard', async () => {
       const { code, stdout } = await runCli(
         'train',
@@ -94,6 +123,9 @@ describe('main', () => {
       expect(stdout).toMatch(/Rank\s+Model\s+Accuracy/);
       expect(stdout.match(/succeeded/g)).toHaveLength(2);
       expect(stdout).toContain('Class counts (training / validation): Adelie');
+      expect(stdout).toMatch(/Permutation importance of \S.* \(drop in balanced_accuracy\): \S+ -?\d\.\d{4} ± /);
+      expect(stdout).not.toContain('probabilities');
+      expect(stdout.split('\n').length).toBeLessThan(40);
     });
 
     it('should train a regression target', async () => {

@@ -1,3 +1,5 @@
+import * as tf from '@tensorflow/tfjs-core';
+
 import {
   IModelResult,
   IPreparedData,
@@ -254,6 +256,43 @@ describe('trainModels', () => {
     expect(outcome.models.map(m => m.id)).toEqual(['baseline']);
     expect(hooks.started).toEqual(['baseline', 'linear']);
     expect(outcome.tensorsAfter).toBe(outcome.tensorsBefore);
+  });
+
+  it('should release tensors of importance and artifacts', async () => {
+    const models: ModelId[] = ['baseline', 'linear', 'mlp', 'mlp-wide', 'forest'];
+    for (const task of ['classification', 'regression'] as const) {
+      const data = task === 'classification' ? threeClassData(150) : regressionData(150).data;
+      const before = tf.memory().numTensors;
+
+      const outcome = await trainModels(data, config({ task, models, epochs: 3 }), recorder());
+
+      expect(outcome.models.map(m => m.status)).toEqual(models.map(() => 'succeeded'));
+      for (const model of outcome.models) {
+        expect(model.importance).toHaveLength(data.width);
+        expect(model.artifact).toBeDefined();
+      }
+      expect(outcome.tensorsAfter).toBe(outcome.tensorsBefore);
+      expect(tf.memory().numTensors).toBe(before);
+    }
+  });
+
+  it('should release tensors when stopped during importance', async () => {
+    const data = binaryData(100);
+    const settings = config({ models: ['linear'], epochs: 2 });
+    let polls = 0;
+    await trainModels(data, settings, { ...recorder(), shouldStop: () => (polls++, false) });
+    const total = polls;
+    const before = tf.memory().numTensors;
+    polls = 0;
+
+    // The last poll of a full run is the importance's, before its last feature.
+    const outcome = await trainModels(data, settings, { ...recorder(), shouldStop: () => ++polls >= total });
+
+    expect(outcome.stopped).toBe(true);
+    expect(outcome.models).toEqual([]);
+    expect(polls).toBe(total);
+    expect(outcome.tensorsAfter).toBe(outcome.tensorsBefore);
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('should report progress through hooks', async () => {
