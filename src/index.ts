@@ -28,6 +28,9 @@ import { METADATA_KEY } from './notebook/writer';
 import { DEFAULT_CACHE_SIZE, readSettings } from './settings';
 import { plotlyRendererFactory } from './plots/mimeRenderer';
 import { figureToPng, PLOTLY_MIME } from './plots/plotly';
+import { figuresFor } from './plots/index';
+import { themeFromCss } from './plots/cssTheme';
+import { IRunResult, ModelId } from './core/types';
 
 /** Command ids of the extension. */
 export namespace CommandIDs {
@@ -64,8 +67,11 @@ const plugin: JupyterFrontEndPlugin<void> = {
     const trans = (translator ?? nullTranslator).load(
       'jupyterlab_training_wizard'
     );
-    // TODO: charts come from the src/plots builders once they land.
-    const panelFigures = (_result: unknown, _modelId: string) => [];
+    const panelFigures = (result: IRunResult, modelId: string) =>
+      figuresFor(result, modelId as ModelId, {
+        theme: themeFromCss(),
+        translate: (text, ...args) => trans.__(text, ...args)
+      });
     const settings = await readSettings(settingRegistry, PLUGIN_ID);
     const model = new WizardModel({
       client: new WorkerClient({ spawn: spawnTrainingWorker }),

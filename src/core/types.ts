@@ -256,8 +256,6 @@ export interface IRunResult {
    * each fold encodes the category levels of its own training rows.
    */
   featureNames?: string[];
-  /** Regression: how the networks' outputs map to the file's units, value = output * std + mean. */
-  targetScale?: { mean: number; std: number } | null;
   /** Rare classes merged or dropped, with their row counts; absent when none. */
   rareClasses?: { mode: 'merge' | 'drop'; classes: Record<string, number> };
   /**

@@ -51,7 +51,7 @@ export function exportFiles(
     classes: result.classes ?? [],
     plan: result.preprocessing,
     missing_markers: options.missingMarkers,
-    target_scale: result.targetScale ?? null,
+    target_scale: artifact.targetScale ?? null,
     artifact_format: artifact.format
   };
   if (artifact.format === 'tfjs-layers') {

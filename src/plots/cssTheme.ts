@@ -3,21 +3,7 @@
  * figures follow the light, dark and high-contrast themes.
  */
 
-/** Colours and fonts of a figure. */
-export interface IPlotTheme {
-  fontFamily: string;
-  /** Font size in pixels. */
-  fontSize: number;
-  fontColor: string;
-  paperColor: string;
-  plotColor: string;
-  gridColor: string;
-  /** Trace colours in order. */
-  colorway: string[];
-}
-
-/** Marker in `layout.meta` of figures built by the wizard. */
-export const WIZARD_FIGURE = 'training-wizard';
+import { IPlotTheme, WIZARD_FIGURE } from './figure';
 
 /** Read the current theme's plot colours from `element`'s computed style. */
 export function themeFromCss(element: Element = document.body): IPlotTheme {

@@ -75,6 +75,9 @@ export interface IFigureTitles {
   y: string;
 }
 
+/** Value of `layout.meta.source` in figures built by the wizard. */
+export const WIZARD_FIGURE = 'training-wizard';
+
 /** Build the layout every figure starts from: theme, titles and gridlines. */
 export function baseLayout(options: IResolvedOptions, titles: IFigureTitles): Record<string, unknown> {
   const { theme } = options;
@@ -96,7 +99,9 @@ export function baseLayout(options: IResolvedOptions, titles: IFigureTitles): Re
     margin: { t: 48, r: 16, b: 48, l: 56 },
     // Show whole trace names in hover labels: the default cut at 15
     // characters could split a character reference such as `&amp;`.
-    hoverlabel: { namelength: -1 }
+    hoverlabel: { namelength: -1 },
+    // Lets a renderer recognise the wizard's figures and re-theme them.
+    meta: { source: WIZARD_FIGURE }
   };
 }
 
