@@ -1,3 +1,4 @@
+import { ICodeCellModel } from '@jupyterlab/cells';
 import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import { Contents } from '@jupyterlab/services';
 import { TranslationBundle } from '@jupyterlab/translation';
@@ -136,6 +137,7 @@ export class ResultsDelivery implements IDisposable {
       (text, ...args) => trans.__(text, ...args),
       figures
     );
+    trustCell(notebook, index);
     if (this._cache && notebook.context.path === this._runNotebookPath) {
       await this._cache.markWritten(payload.runKey).catch(reason => {
         console.error('Failed to update the run cache', reason);
@@ -232,9 +234,15 @@ export class ResultsDelivery implements IDisposable {
     if (!notebook.model) {
       throw new Error(`The notebook ${notebook.context.path} is not loaded.`);
     }
-    const index = writeResults(notebook.model, payload, -1, (text, ...args) =>
-      this._trans.__(text, ...args)
+    const figures = await this._renderFigures(payload.result);
+    const index = writeResults(
+      notebook.model,
+      payload,
+      -1,
+      (text, ...args) => this._trans.__(text, ...args),
+      figures
     );
+    trustCell(notebook, index);
     await this._cache?.markWritten(cached.runKey);
     return index;
   }
@@ -327,4 +335,16 @@ function payloadOf(run: IFinishedRun): IResultsPayload {
     started: run.started,
     finished: new Date().toISOString()
   };
+}
+
+/**
+ * Mark the outputs of the results cell at `index` as trusted: the wizard
+ * built them in this page, so the interactive charts may render, as they
+ * would for a cell the person ran.
+ */
+function trustCell(notebook: NotebookPanel, index: number): void {
+  const cell = notebook.content.widgets[index];
+  if (cell && cell.model.type === 'code') {
+    (cell.model as ICodeCellModel).trusted = true;
+  }
 }

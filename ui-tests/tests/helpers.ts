@@ -109,6 +109,7 @@ export async function trainPenguins(
   await chooseTarget(panel, 'species');
   await setOption(panel, 'Epochs', epochs);
   await startAndWait(panel);
+  await expect(panel.getByText(/Results written to cell/)).toBeVisible({ timeout: 60000 });
   return panel;
 }
 
