@@ -114,12 +114,28 @@ test.describe('Hard inputs', () => {
     await expect(
       panel.getByRole('cell', { name: '<svg/onload=alert(3)>', exact: true })
     ).toBeVisible();
+    // Charts: class labels in the confusion matrix and feature names in the
+    // importance chart are SVG text, literal, and add no elements of their own.
+    const charts = panel.getByRole('region', { name: 'Charts of the chosen model' });
+    await expect(
+      charts.locator('[data-figure="confusion-matrix"] text', { hasText: '<svg/onload=alert(3)>' }).first()
+    ).toBeVisible({ timeout: 30000 });
+    await expect(
+      charts.locator('[data-figure="importance"] text', { hasText: '<img src=x onerror=alert(1)>' }).first()
+    ).toBeVisible();
+    await expect(page.locator('[onload], [onerror], [onmouseover]')).toHaveCount(0);
+    await expect(panel.getByText(/Results written to cell/)).toBeVisible({ timeout: 60000 });
 
     await page.notebook.save();
     const notebook = await readNotebook(page, `${tmpPath}/demo.ipynb`);
     const cells = resultsCells(notebook);
     expect(cells).toHaveLength(1);
     const html: string = cells[0].outputs[0].data['text/html'];
+    const markdown: string = cells[0].outputs[0].data['text/markdown'];
+    expect(markdown).not.toMatch(/<(script|img|svg|b)\b/i);
+    const figures = JSON.stringify(cells[0].outputs.slice(1));
+    expect(figures).not.toMatch(/<(script|img|svg|b)\b/i);
+    expect(figures).toContain('&lt;svg/onload=alert(3)&gt;');
     expect(html).not.toMatch(/<(script|img|svg|b)\b/i);
     expect(html).toContain('&lt;svg/onload=alert(3)&gt;');
     expect(cells[0].metadata.training_wizard.config.features).toContain(
