@@ -80,3 +80,53 @@ test.describe('Results cell and charts', () => {
     await expect(cell.locator('.main-svg')).toHaveCount(0);
   });
 });
+
+test.describe('Export', () => {
+  test('exported files reload in the kernel and predict the same', async ({
+    page,
+    tmpPath
+  }) => {
+    const panel = await trainPenguins(page, tmpPath, 5);
+    await panel.getByRole('button', { name: 'Export model' }).click();
+    await expect(panel.getByText(/^Exported mlp to /)).toBeVisible({ timeout: 30000 });
+
+    const folder = `${tmpPath}/demo_wizard_export`;
+    const listing = await page.request.get(`/api/contents/${folder}?content=1`);
+    expect(listing.ok()).toBe(true);
+    const [exported] = (await listing.json()).content;
+    expect(exported.name).toMatch(/^mlp-[0-9a-f]{8}$/);
+    const files = await page.request.get(`/api/contents/${exported.path}?content=1`);
+    const names = (await files.json()).content.map((item: any) => item.name).sort();
+    expect(names).toEqual([
+      'model.json',
+      'predict.py',
+      'predictions.csv',
+      'preprocessing.json',
+      'weights.bin'
+    ]);
+
+    // The generated cell sits below the results cell; run it, then compare
+    // its predictions with the validation predictions of the panel.
+    await page.notebook.save();
+    const notebook = await readNotebook(page, `${tmpPath}/demo.ipynb`);
+    expect(notebook.cells[3].metadata.training_wizard_export.model).toBe('mlp');
+    await page.notebook.runCell(3);
+    await page.notebook.addCell(
+      'code',
+      [
+        'import pandas as pd',
+        `check = pd.read_csv(${JSON.stringify(`demo_wizard_export/${exported.name}/predictions.csv`)})`,
+        'labels = list(wizard_predictions)',
+        'same = sum(labels[row] == label for row, label in zip(check["row"], check["predicted"]))',
+        'raw = wizard_model.predict_raw(wizard_data)',
+        'columns = [c for c in check.columns if c.startswith("p(")]',
+        'gap = abs(raw[check["row"].to_numpy()] - check[columns].to_numpy()).max()',
+        'print(f"same {same} of {len(check)}; probability gap below 1e-4: {gap < 1e-4}")'
+      ].join('\n')
+    );
+    const last = (await page.notebook.getCellCount()) - 1;
+    await page.notebook.runCell(last);
+    const output = await page.notebook.getCellTextOutput(last);
+    expect(output?.join('')).toContain('same 69 of 69; probability gap below 1e-4: True');
+  });
+});
