@@ -15,7 +15,7 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 .venv/bin/pip install -q --upgrade pip
-.venv/bin/pip install -q 'jupyterlab>=4.6,<4.7' ipykernel
+.venv/bin/pip install -q 'jupyterlab>=4.6,<4.7' ipykernel pandas
 
 if [ -f package-lock.json ]; then
   npm ci --no-audit --no-fund
