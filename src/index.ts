@@ -4,7 +4,7 @@ import {
   JupyterFrontEnd,
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
-import { ICommandPalette } from '@jupyterlab/apputils';
+import { Dialog, ICommandPalette, showDialog } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
@@ -19,6 +19,8 @@ import { RunController } from './ui/runner';
 import { wizardIcon } from './ui/icon';
 import { ResultsDelivery } from './ui/delivery';
 import { chooseDataFile } from './ui/chooseFile';
+import { KernelBridge } from './kernel/bridge';
+import { KernelSource } from './ui/kernelSource';
 import { readSettings } from './settings';
 
 /** Command ids of the extension. */
@@ -83,7 +85,36 @@ const plugin: JupyterFrontEndPlugin<void> = {
       trans,
       autoWrite: () => settings?.autoWrite ?? true
     });
-    runner.succeeded.connect((_, run) => void delivery.deliver(run));
+    const kernelSource = new KernelSource({
+      model,
+      trans,
+      bridge: new KernelBridge({
+        kernel: () => tracker.currentWidget?.sessionContext.session?.kernel ?? null
+      }),
+      notebookLabel: () => tracker.currentWidget?.context.path ?? null,
+      confirmBuiltin: async name => {
+        const answer = await showDialog({
+          title: trans.__('Hide the builtin %1?', name),
+          body: trans.__(
+            "'%1' is a Python builtin. Storing the results there hides %1 in this kernel until you run del %1.",
+            name
+          ),
+          buttons: [
+            Dialog.cancelButton({ label: trans.__('Cancel') }),
+            Dialog.warnButton({ label: trans.__('Hide the builtin') })
+          ]
+        });
+        return answer.button.accept;
+      }
+    });
+    tracker.currentChanged.connect(() => kernelSource.reset());
+    runner.succeeded.connect(async (_, run) => {
+      await delivery.deliver(run);
+      if (settings?.pushToKernel) {
+        // Without a click, a name that hides a builtin is refused, not confirmed.
+        await kernelSource.push(false);
+      }
+    });
     const panel = new WizardPanel({
       model,
       runner,
@@ -97,7 +128,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
           defaultPath: PathExt.dirname(tracker.currentWidget?.context.path ?? '')
         }),
       writeResults: () => delivery.writeLast(),
-      notebookLabel: () => delivery.targetLabel()
+      notebookLabel: () => delivery.targetLabel(),
+      kernelSource
     });
     panel.title.icon = wizardIcon;
     panel.disposed.connect(() => delivery.dispose());

@@ -10,6 +10,8 @@ export interface IWizardSettings {
   options: TrainingOptions;
   rowLimit: number;
   autoWrite: boolean;
+  /** Whether a finished run pushes its results into the notebook's kernel. */
+  pushToKernel: boolean;
   /** Settings that were out of range: key, the value given, the value used. */
   clamped: Array<{ key: string; given: unknown; used: number }>;
 }
@@ -56,6 +58,7 @@ export async function readSettings(
       rowLimit:
         typeof rowLimit === 'number' && rowLimit >= 10 ? rowLimit : DEFAULT_ROW_LIMIT,
       autoWrite: get('autoWriteResults') !== false,
+      pushToKernel: get('pushResultsToKernel') === true,
       clamped
     };
   } catch (reason) {

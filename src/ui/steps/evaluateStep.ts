@@ -6,15 +6,25 @@ import {
   runNotes
 } from '../../notebook/format';
 import { el, table } from '../dom';
+import { KernelSource } from '../kernelSource';
 import { leaderboardTable } from '../leaderboard';
 import { StepView } from './base';
+import { pushSection } from './kernelSection';
 
 /** Step 5: the leaderboard, the best model's metrics and the write action. */
 export class EvaluateStep extends StepView {
   constructor(options: EvaluateStep.IOptions) {
     super(options);
     this._writeResults = options.writeResults;
+    this._kernelSource = options.kernelSource;
     this.title.label = this.trans.__('5. Evaluate & export');
+    this._kernelSource.changed.connect(this._onSourceChanged, this);
+  }
+
+  private _onSourceChanged(): void {
+    if (this.isVisible) {
+      this.render();
+    }
   }
 
   protected renderBody(host: HTMLElement): void {
@@ -88,14 +98,18 @@ export class EvaluateStep extends StepView {
     host.appendChild(
       el('div', { className: 'jp-TrainingWizard-buttons' }, [write, restart])
     );
+    host.appendChild(pushSection(this._kernelSource, this.model, trans));
   }
 
   private _writeResults: () => Promise<void>;
+  private _kernelSource: KernelSource;
 }
 
 export namespace EvaluateStep {
   export interface IOptions extends StepView.IOptions {
     /** Writes the last successful run into the notebook. */
     writeResults: () => Promise<void>;
+    /** Pushes the results into the notebook's kernel. */
+    kernelSource: KernelSource;
   }
 }
