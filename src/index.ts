@@ -111,7 +111,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
     runner.succeeded.connect(async (_, run) => {
       await delivery.deliver(run);
       if (settings?.pushToKernel) {
-        // Without a click, a name that hides a builtin is refused, not confirmed.
+        // Without a click, a name that hides a builtin is rejected without a dialog.
         await kernelSource.push(false);
       }
     });

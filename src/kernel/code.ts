@@ -81,6 +81,7 @@ def _send(user_ns, args):
     frame = user_ns.get(args["name"])
     if not isinstance(frame, pandas.DataFrame):
         return {"error": "not-found", "name": args["name"]}
+
     try:
         from ipykernel.comm import Comm
     except ImportError:
@@ -95,9 +96,11 @@ def _send(user_ns, args):
             frame = frame.iloc[positions]
         else:
             frame = frame.iloc[:limit]
+
     if isinstance(frame.columns, pandas.MultiIndex):
         frame = frame.copy()
         frame.columns = ["_".join(str(part) for part in column) for column in frame.columns]
+
     data = frame.to_csv(index=False).encode("utf-8")
     digest = hashlib.sha256(data).hexdigest()
     meta = {"request": args["request"], "rows": len(frame), "totalRows": total,

@@ -5,7 +5,7 @@
  */
 import { EXPRESSION_KEY, fromBase64 } from './code';
 
-/** Why a kernel operation failed; the page turns each into a translated message. */
+/** Reason a kernel operation failed. The page turns each into a translated message. */
 export type KernelErrorCode =
   | 'no-kernel'
   | 'not-python'
@@ -96,6 +96,7 @@ export function parseExpressionReply(content: IExecuteReplyContent): Record<stri
       `${content.ename ?? 'Error'}: ${content.evalue ?? content.status}`
     );
   }
+
   const entry = content.user_expressions?.[EXPRESSION_KEY] as
     | { status?: string; ename?: string; evalue?: string; data?: Record<string, unknown> }
     | undefined;
@@ -108,11 +109,13 @@ export function parseExpressionReply(content: IExecuteReplyContent): Record<stri
       `${entry.ename ?? 'Error'}: ${entry.evalue ?? ''}`
     );
   }
+
   const text = entry.data?.['text/plain'];
   const match = typeof text === 'string' ? /^'([A-Za-z0-9+/=]*)'$/.exec(text) : null;
   if (!match) {
     throw new KernelBridgeError('kernel-error', `unexpected result ${String(text).slice(0, 80)}`);
   }
+
   let parsed: unknown;
   try {
     parsed = JSON.parse(fromBase64(match[1]));

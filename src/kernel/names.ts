@@ -106,7 +106,7 @@ export function checkTargetName(text: string): NameCheck {
   return { kind: 'ok', name };
 }
 
-/** Whether `name` is one of Python's builtins, such as `list` or `print`. */
+/** Return whether `name` is one of Python's builtins, such as `list` or `print`. */
 export function isBuiltinName(name: string): boolean {
   return BUILTINS.has(name);
 }

@@ -81,13 +81,13 @@ export function predictionsTable(result: IRunResult): ITable | null {
 
 /**
  * Largest DataFrame, in bytes of `memory_usage(deep=True)` for the rows that
- * would be sent, that the wizard brings into the page. The page holds the
- * CSV text, its parsed rows and the worker's copy at once, so a frame of this
- * size already needs a few GiB in the browser tab.
+ * would be sent, that the wizard brings into the page. The page keeps the
+ * CSV text, its parsed rows and the worker's copy in memory at the same
+ * time, so a frame of this size needs an estimated few GiB in the browser tab.
  */
 export const MAX_FRAME_BYTES = 512 * 2 ** 20;
 
-/** What bringing a DataFrame into the page would send. */
+/** Rows and estimated memory that bringing a DataFrame into the page would send. */
 export interface ITransferPlan {
   /** Rows that would be sent: all of them, or the row limit. */
   rows: number;

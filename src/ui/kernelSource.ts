@@ -16,7 +16,7 @@ import {
 import { kernelErrorText, nameCheckText } from './kernelText';
 import { WizardModel } from './model';
 
-/** What the kernel source is doing. */
+/** Current operation of the kernel source. */
 export type KernelSourceStatus = 'idle' | 'listing' | 'fetching' | 'pushing';
 
 /** The DataFrame last brought into the page. */
@@ -31,8 +31,8 @@ export interface ILoadedFrame {
 
 /**
  * State and actions of the "DataFrame in the kernel" source of Step 1 and
- * of the push of results in Step 5. Views render it; errors and outcomes
- * become the panel's notice.
+ * of the push of results in Step 5. Views render it, and errors and
+ * outcomes become the panel's notice.
  */
 export class KernelSource implements IDisposable {
   constructor(options: KernelSource.IOptions) {
@@ -121,7 +121,7 @@ export class KernelSource implements IDisposable {
   }
 
   /**
-   * Bring `frame` into the page and load it like a file. Refuses a frame
+   * Bring `frame` into the page and load it like a file. Rejects a frame
    * whose rows kept under the row limit use more memory than the cap.
    */
   async choose(frame: IDataFrameInfo): Promise<void> {
@@ -300,12 +300,12 @@ export class KernelSource implements IDisposable {
 export namespace KernelSource {
   export interface IOptions {
     model: WizardModel;
-    /** The bridge to the notebook's kernel; disposed with this object. */
+    /** The bridge to the notebook's kernel, disposed with this object. */
     bridge: KernelBridge;
     trans: TranslationBundle;
     /** Return the path of the notebook whose kernel is used, or null. */
     notebookLabel: () => string | null;
-    /** Ask whether results may hide the builtin `name`; resolves true to go ahead. */
+    /** Ask whether results may hide the builtin `name`. Resolves true to go ahead. */
     confirmBuiltin: (name: string) => Promise<boolean>;
   }
 }

@@ -151,7 +151,7 @@ export namespace WizardPanel {
     chooseFile: () => Promise<void>;
     writeResults: () => Promise<void>;
     notebookLabel: () => string | null;
-    /** DataFrames of the notebook's kernel, and the push of results; disposed with the panel. */
+    /** DataFrames of the notebook's kernel and the push of results, disposed with the panel. */
     kernelSource: KernelSource;
   }
 }

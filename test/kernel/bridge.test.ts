@@ -201,7 +201,7 @@ describe('KernelBridge', () => {
   });
 
   describe('#push', () => {
-    it('should refuse a payload above the size cap before sending', async () => {
+    it('should reject a payload above the size cap', async () => {
       const kernel = new FakeKernel(() => helperReply({ pushed: [] }));
       const rows = Array.from({ length: 400_000 }, (_, index) => [index, 'linear', 0.123456789]);
       const table = { columns: ['row', 'model', 'p'], rows };

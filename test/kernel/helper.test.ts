@@ -135,7 +135,7 @@ describeWithPython('kernel helper in Python', () => {
     expect(run.frames['résultats'].records).toEqual([[1]]);
   });
 
-  it('should refuse a builtin name unless allowed', () => {
+  it('should reject a builtin name unless allowed', () => {
     const table = { name: 'print', columns: ['a'], rows: [[1]] };
     const refused = runPython(SETUP, [buildExpression('push', { allowBuiltin: false, tables: [table] })]);
     expect(() => parsePushed(resultOf(refused.results[0]))).toThrow('builtin: print');
@@ -145,7 +145,7 @@ describeWithPython('kernel helper in Python', () => {
     expect(allowed.after).toContain('print');
   });
 
-  it('should refuse an invalid name and assign nothing', () => {
+  it('should reject an invalid name and assign nothing', () => {
     const args = {
       allowBuiltin: false,
       tables: [

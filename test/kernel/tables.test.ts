@@ -120,7 +120,7 @@ describe('planTransfer', () => {
     expect(plan.tooLarge).toBe(false);
   });
 
-  it('should refuse a frame above the memory cap', () => {
+  it('should flag a frame above the memory cap', () => {
     const plan = planTransfer({ name: 'df', rows: 10, columns: 3, memory: 20_000 }, 100, 10_000);
     expect(plan.tooLarge).toBe(true);
   });

@@ -33,7 +33,7 @@ async function refresh(panel: Locator): Promise<void> {
   await panel.getByRole('button', { name: 'Refresh the DataFrames of the kernel' }).click();
 }
 
-/** The notice line at the top of the panel. */
+/** Return the notice line at the top of the panel. */
 function notice(panel: Locator): Locator {
   return panel.locator('.jp-TrainingWizard-notice');
 }
@@ -88,7 +88,7 @@ test.describe('Kernel DataFrame source', () => {
     await expect(notice(panel)).toContainText("'my results' contains spaces");
     await expect(notice(panel)).toContainText('my_results');
 
-    // A builtin asks first; Cancel pushes nothing.
+    // A builtin name needs confirmation, and Cancel pushes nothing.
     await name.fill('list');
     await push.click();
     const dialog = page.locator('.jp-Dialog');
@@ -99,7 +99,7 @@ test.describe('Kernel DataFrame source', () => {
     await name.fill('résultats');
     await push.click();
     await expect(notice(panel)).toContainText('Pushed the leaderboard to résultats (3 rows)');
-    // This branch's engine fills no predictions, and the panel says so.
+    // The engine fills no predictions yet, and the notice states it.
     await expect(notice(panel)).toContainText('no validation predictions');
 
     const table = await runInCell(

@@ -172,6 +172,7 @@ export function pushSection(
   section.appendChild(el('h4', { text: trans.__('Push results to the kernel') }));
   const input = el('input', { attrs: { type: 'text', name: 'pushName' } });
   input.value = source.pushName;
+
   section.appendChild(
     field(
       trans.__('Results DataFrame name'),
@@ -193,6 +194,7 @@ export function pushSection(
       })
     );
   }
+
   const button = el('button', {
     className: 'jp-mod-styled',
     text: trans.__('Push results to kernel'),
