@@ -136,6 +136,35 @@ test.describe('Kernel DataFrame source', () => {
     await expect(panel.getByRole('table', { name: 'DataFrames' })).toHaveCount(0);
   });
 
+  test('reports a kernel that dies during the transfer', async ({ page, tmpPath }) => {
+    // to_csv calls str() on object cells, and this one ends the kernel process.
+    await notebookWith(
+      page,
+      tmpPath,
+      [
+        'import os',
+        'import pandas as pd',
+        'class Fatal:',
+        '    def __str__(self):',
+        '        os._exit(1)',
+        "fatal = pd.DataFrame({'a': [1, 2], 'b': [Fatal(), Fatal()]})"
+      ].join('\n')
+    );
+    const panel = await openWizard(page);
+    await refresh(panel);
+    await panel.getByRole('button', { name: 'Use fatal' }).click();
+    await expect(notice(panel)).toContainText('restarted or stopped');
+    await expect(panel.getByText('File: fatal (DataFrame)')).toHaveCount(0);
+    await expect(panel.getByRole('button', { name: 'Choose CSV file…' })).toBeEnabled();
+  });
+
+  test('reports a notebook without a kernel', async ({ page }) => {
+    await page.notebook.createNew('no-kernel.ipynb', { kernel: null });
+    const panel = await openWizard(page);
+    await refresh(panel);
+    await expect(notice(panel)).toContainText('has no running kernel');
+  });
+
   test('reports a kernel without pandas', async ({ page, tmpPath }) => {
     await notebookWith(page, tmpPath, 'x = 1');
     const panel = await openWizard(page);
