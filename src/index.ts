@@ -4,11 +4,11 @@ import {
   JupyterFrontEnd,
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
-import { Dialog, ICommandPalette, showDialog } from '@jupyterlab/apputils';
+import { ICommandPalette, ISessionContext } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
-import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+import { ITranslator, nullTranslator, TranslationBundle } from '@jupyterlab/translation';
 import { PathExt } from '@jupyterlab/coreutils';
 
 import { WorkerClient } from './engine/client';
@@ -21,6 +21,7 @@ import { ResultsDelivery } from './ui/delivery';
 import { chooseDataFile } from './ui/chooseFile';
 import { KernelBridge } from './kernel/bridge';
 import { KernelSource } from './ui/kernelSource';
+import { confirmHideBuiltin } from './ui/confirmBuiltin';
 import { readSettings } from './settings';
 
 /** Command ids of the extension. */
@@ -92,27 +93,21 @@ const plugin: JupyterFrontEndPlugin<void> = {
         kernel: () => tracker.currentWidget?.sessionContext.session?.kernel ?? null
       }),
       notebookLabel: () => tracker.currentWidget?.context.path ?? null,
-      confirmBuiltin: async name => {
-        const answer = await showDialog({
-          title: trans.__('Hide the builtin %1?', name),
-          body: trans.__(
-            "'%1' is a Python builtin. Storing the results there hides %1 in this kernel until you run del %1.",
-            name
-          ),
-          buttons: [
-            Dialog.cancelButton({ label: trans.__('Cancel') }),
-            Dialog.warnButton({ label: trans.__('Hide the builtin') })
-          ]
-        });
-        return answer.button.accept;
-      }
+      confirmBuiltin: name => confirmHideBuiltin(name, trans)
     });
-    tracker.currentChanged.connect(() => kernelSource.reset());
+    // A listing belongs to one kernel, so it is dropped when the notebook or its kernel changes.
+    let watched: ISessionContext | null = null;
+    const forgetListing = () => kernelSource.reset();
+    tracker.currentChanged.connect(() => {
+      watched?.kernelChanged.disconnect(forgetListing);
+      watched = tracker.currentWidget?.sessionContext ?? null;
+      watched?.kernelChanged.connect(forgetListing);
+      kernelSource.reset();
+    });
     runner.succeeded.connect(async (_, run) => {
       await delivery.deliver(run);
       if (settings?.pushToKernel) {
-        // Without a click, a name that hides a builtin is rejected without a dialog.
-        await kernelSource.push(false);
+        await pushAfterRun(kernelSource, delivery, model, trans);
       }
     });
     const panel = new WizardPanel({
@@ -154,5 +149,34 @@ const plugin: JupyterFrontEndPlugin<void> = {
     });
   }
 };
+
+/**
+ * Push a finished run's results into the kernel of its notebook, keeping the
+ * notice of the results cell. Pushes nothing when the current notebook is no
+ * longer the run's, and rejects a name that hides a builtin without a dialog.
+ */
+async function pushAfterRun(
+  kernelSource: KernelSource,
+  delivery: ResultsDelivery,
+  model: WizardModel,
+  trans: TranslationBundle
+): Promise<void> {
+  if (delivery.targetLabel() !== kernelSource.notebook) {
+    model.setNotice({
+      kind: 'info',
+      text: trans.__(
+        'The run started in %1, which is not the current notebook, so its results were not pushed into a kernel. Press "Push results to kernel" in Step 5 to push them into the kernel of the current notebook.',
+        delivery.targetLabel() ?? ''
+      )
+    });
+    return;
+  }
+  const written = model.notice;
+  await kernelSource.push(false);
+  const pushed = model.notice;
+  if (written?.kind === 'success' && pushed?.kind === 'success') {
+    model.setNotice({ kind: 'success', text: `${written.text} ${pushed.text}` });
+  }
+}
 
 export default plugin;

@@ -1,4 +1,4 @@
-import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
+import { expect, galata, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 import { Locator } from '@playwright/test';
 import * as path from 'path';
 
@@ -178,5 +178,31 @@ test.describe('Kernel DataFrame source', () => {
     await expect(notice(panel)).toContainText('pandas cannot be imported in the kernel');
     // The file source still works.
     await expect(panel.getByRole('button', { name: 'Choose CSV file…' })).toBeEnabled();
+  });
+});
+
+test.describe('Kernel push setting', () => {
+  test.use({
+    mockSettings: {
+      ...galata.DEFAULT_SETTINGS,
+      'jupyterlab-training-wizard:plugin': { pushResultsToKernel: true, epochs: 5 }
+    }
+  });
+
+  test('pushes results after every run', async ({ page, tmpPath }) => {
+    await notebookWith(page, tmpPath, "import pandas as pd\npenguins = pd.read_csv('penguins.csv')");
+    const panel = await openWizard(page);
+    await refresh(panel);
+    await panel.getByRole('button', { name: 'Use penguins' }).click();
+    await expect(panel.getByText('344 rows, 8 columns')).toBeVisible();
+    await chooseTarget(panel, 'species');
+    await goToStep(panel, '4. Train');
+    await panel.getByRole('button', { name: 'Start training' }).click();
+    await expect(panel.getByRole('table', { name: 'Leaderboard' })).toBeVisible({ timeout: 120000 });
+
+    await expect(notice(panel)).toContainText('Results written to cell');
+    await expect(notice(panel)).toContainText('Pushed the leaderboard to wizard_results (3 rows)');
+    const output = await runInCell(page, 'print(type(wizard_results).__name__, wizard_results.shape[0])');
+    expect(output).toContain('DataFrame 3');
   });
 });
