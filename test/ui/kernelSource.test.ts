@@ -21,7 +21,7 @@ const trans = {
     text.replace(/%(\d)/g, (_, index) => String(args[Number(index) - 1]))
 } as unknown as TranslationBundle;
 
-/** A bridge double that records its calls; tests replace the methods they need. */
+/** A bridge double that records its calls. Tests replace the methods they need. */
 class FakeBridge {
   fetches: Array<{ name: string; options: IFetchOptions }> = [];
   pushes: Array<{ tables: Array<{ name: string; table: ITable }>; allowBuiltin: boolean }> = [];
@@ -197,7 +197,7 @@ describe('KernelSource', () => {
       expect(model.notice?.text).toContain('The validation predictions are in résultats_predictions (4 rows).');
     });
 
-    it('should say when the results carry no predictions', async () => {
+    it('should report results without predictions', async () => {
       succeedWith(runResult(false));
       await source.push();
       expect(bridge.pushes[0].tables.map(table => table.name)).toEqual(['wizard_results']);

@@ -52,7 +52,7 @@ test.describe('Kernel DataFrame source', () => {
     );
     const panel = await openWizard(page);
 
-    // Listing twice adds nothing to the execution count: the next cell is [2].
+    // Listing twice adds nothing to the execution count, so the next cell runs as [2].
     await refresh(panel);
     const frames = panel.getByRole('table', { name: 'DataFrames' });
     await expect(frames.getByRole('row', { name: /penguins 344 × 8/ })).toBeVisible();
@@ -80,7 +80,7 @@ test.describe('Kernel DataFrame source', () => {
     const leaderboard = panel.getByRole('table', { name: 'Leaderboard' });
     await expect(leaderboard).toBeVisible({ timeout: 120000 });
 
-    // Names that are not Python identifiers are refused with the name in the message.
+    // Names that are not Python identifiers are rejected with the name in the message.
     const name = panel.getByLabel('Results DataFrame name');
     const push = panel.getByRole('button', { name: 'Push results to kernel' });
     await name.fill('my results');
@@ -144,7 +144,7 @@ test.describe('Kernel DataFrame source', () => {
       [
         'import os',
         'import pandas as pd',
-        // One line per statement, because the cell editor indents lines after a class header.
+        // type() builds the class on one line, because the cell editor indents the lines after a class header.
         "Fatal = type('Fatal', (), {'__str__': lambda self: os._exit(1)})",
         "fatal = pd.DataFrame({'a': [1, 2], 'b': [Fatal(), Fatal()]})"
       ].join('\n')
@@ -168,7 +168,7 @@ test.describe('Kernel DataFrame source', () => {
     await notebookWith(page, tmpPath, 'x = 1');
     const panel = await openWizard(page);
 
-    // pandas is installed but not imported: no DataFrame can exist yet.
+    // pandas is installed but not imported, so no DataFrame can exist yet.
     await refresh(panel);
     await expect(panel.getByText(/No pandas DataFrame in the kernel of/)).toBeVisible();
 
