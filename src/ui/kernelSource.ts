@@ -101,9 +101,9 @@ export class KernelSource implements IDisposable {
     this._changed.emit();
   }
 
+  /** Set the push name without a re-render, so typing keeps the focus of the input. */
   setPushName(name: string): void {
     this._pushName = name;
-    this._changed.emit();
   }
 
   /** List the DataFrames in the kernel. A failure becomes an error notice. */

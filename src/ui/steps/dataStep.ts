@@ -8,7 +8,7 @@ import { findingsList } from '../findings';
 import { StepView } from './base';
 import { kernelSourceSection } from './kernelSection';
 
-/** Step 1: choose a CSV file, see its first rows and column types. */
+/** Step 1: choose a CSV file or a kernel DataFrame, see its first rows and column types. */
 export class DataStep extends StepView {
   constructor(options: DataStep.IOptions) {
     super(options);
@@ -16,12 +16,6 @@ export class DataStep extends StepView {
     this._kernelSource = options.kernelSource;
     this.title.label = this.trans.__('1. Data');
     this._kernelSource.changed.connect(this._onSourceChanged, this);
-  }
-
-  private _onSourceChanged(): void {
-    if (this.isVisible) {
-      this.render();
-    }
   }
 
   protected renderBody(host: HTMLElement): void {
@@ -232,6 +226,12 @@ export class DataStep extends StepView {
       );
     });
     return select;
+  }
+
+  private _onSourceChanged(): void {
+    if (this.isVisible) {
+      this.render();
+    }
   }
 
   private _chooseFile: () => Promise<void>;

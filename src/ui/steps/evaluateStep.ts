@@ -11,7 +11,7 @@ import { leaderboardTable } from '../leaderboard';
 import { StepView } from './base';
 import { pushSection } from './kernelSection';
 
-/** Step 5: the leaderboard, the best model's metrics and the write action. */
+/** Step 5: the leaderboard, the best model's metrics, and the write and push actions. */
 export class EvaluateStep extends StepView {
   constructor(options: EvaluateStep.IOptions) {
     super(options);
@@ -19,12 +19,6 @@ export class EvaluateStep extends StepView {
     this._kernelSource = options.kernelSource;
     this.title.label = this.trans.__('5. Evaluate & export');
     this._kernelSource.changed.connect(this._onSourceChanged, this);
-  }
-
-  private _onSourceChanged(): void {
-    if (this.isVisible) {
-      this.render();
-    }
   }
 
   protected renderBody(host: HTMLElement): void {
@@ -99,6 +93,12 @@ export class EvaluateStep extends StepView {
       el('div', { className: 'jp-TrainingWizard-buttons' }, [write, restart])
     );
     host.appendChild(pushSection(this._kernelSource, this.model, trans));
+  }
+
+  private _onSourceChanged(): void {
+    if (this.isVisible) {
+      this.render();
+    }
   }
 
   private _writeResults: () => Promise<void>;

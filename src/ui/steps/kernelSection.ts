@@ -172,6 +172,7 @@ export function pushSection(
   section.appendChild(el('h4', { text: trans.__('Push results to the kernel') }));
   const input = el('input', { attrs: { type: 'text', name: 'pushName' } });
   input.value = source.pushName;
+  input.addEventListener('input', () => source.setPushName(input.value));
 
   section.appendChild(
     field(
