@@ -324,6 +324,28 @@ function pageSection(page: Json): string {
   ].join('\n');
 }
 
+/** Build the kernel source section from `kernel.json`: DataFrame transfer against the file source. */
+export function kernelSection(kernel: Json): string {
+  const { dataset } = kernel;
+  return [
+    '## Kernel source: a DataFrame from the kernel against a CSV file',
+    '',
+    'Command: `node bench/build/bench/kernel/main.js TMPDIR` after `npx tsc -p bench/tsconfig.json`, or `bash bench/run.sh kernel`.',
+    `The script starts \`jupyter lab\` with the built extension on 127.0.0.1 and drives ${kernel.browser} (headless, playwright-core). The data is ${int(dataset.rows)} rows × ${dataset.columns} columns (19 standard normal features with 4 decimals and a 3-class label, seed ${dataset.seed}, ${num(dataset.csvBytes / 2 ** 20)} MiB of CSV). Each of the ${kernel.rounds} rounds loads a new page, runs \`df = pd.read_csv(...)\` of that file in the notebook's kernel, then loads the data once through each source of Step 1, in alternating order: the kernel source ('Refresh', then 'Use df') and the file source (the file dialog's 'Select'). "To the page" lasts from the click until the panel shows 'Reading the file…', the moment the text is in the page. For the kernel source it covers \`to_csv\`, the comm message with the bytes and the SHA-256 check, and for the file source the contents API request. "To profile" lasts until the data worker's profile line is shown. "pandas \`to_csv\`" is that call alone, timed in the kernel with \`timeit\`. Time in ms, median (min–max); each ratio is the median of the per-round ratios kernel / file.`,
+    '',
+    table(
+      ['per load', 'kernel source', 'file source', 'kernel / file'],
+      [
+        ['to the page, ms', spread(kernel.kernel.transferMs), spread(kernel.file.transferMs), ratio(kernel.ratios.transferKernelOverFile)],
+        ['to profile, ms', spread(kernel.kernel.totalMs), spread(kernel.file.totalMs), ratio(kernel.ratios.totalKernelOverFile)],
+        ['pandas `to_csv` in the kernel, ms', spread(kernel.kernel.toCsvMs), '', '']
+      ]
+    ),
+    '',
+    `1-minute load average at the end: ${num(kernel.machine.loadAverage1m, 2)}.`
+  ].join('\n');
+}
+
 /** Build the summary: the headline ratios, one line each, repeated from the sections below. */
 function summarySection(ingest: Json, engine: Json, compare: Json, bundle: Json, forest: Json, page: Json): string {
   const large = ingest.sizes[ingest.sizes.length - 1];
@@ -390,10 +412,11 @@ function main(): void {
     bundleSection(bundle),
     '',
     pageSection(pageResult),
+    ...(fs.existsSync(path.join(RESULTS_DIR, 'kernel.json')) ? ['', kernelSection(load('kernel'))] : []),
     '',
     '## Limits',
     '',
-    '- Everything except the bundle sizes and the page benchmark runs in Node, not in a browser. The worker runs the same engine code, but browser JIT, wasm threads and memory limits differ.',
+    '- Everything except the bundle sizes, the page benchmark and the kernel benchmark runs in Node, not in a browser. The worker runs the same engine code, but browser JIT, wasm threads and memory limits differ.',
     '- The page benchmark runs headless Chromium with `--disable-gpu`. Its main-thread reference is built by `bench/page/main.ts` with webpack from the tsc output, not by the extension\'s build, and always runs after the worker run in the same page.',
     `- The tfjs wasm backend ran with multithreading ${wasmFlags.multithread ? 'on' : 'off'} (tfjs flag \`WASM_HAS_MULTITHREAD_SUPPORT\`) and the cpu backend runs on one thread, while PyTorch (${compare.versions.torchThreads} threads) and HistGradientBoostingClassifier (OpenMP) may use every core.`,
     '- Peak memory includes each runtime\'s own footprint: a Node process and a Python process with pandas imported differ before reading a byte.',
@@ -405,4 +428,6 @@ function main(): void {
   process.stderr.write(`wrote ${file}\n`);
 }
 
-main();
+if (require.main === module) {
+  main();
+}

@@ -14,6 +14,11 @@
 # /usr/bin/chromium, set by BENCH_CHROMIUM). It serves on 127.0.0.1 port
 # BENCH_PAGE_PORT (default 8905) and runs BENCH_PAGE_RUNS rounds (default 3).
 # `bash bench/run.sh page` runs only that benchmark, then the report.
+#
+# The kernel benchmark uses the same jupyter lab and Chromium, with pandas in
+# the kernel's environment, on port BENCH_KERNEL_PORT (default 8901) for
+# BENCH_KERNEL_RUNS rounds (default 3). `bash bench/run.sh kernel` runs only
+# that benchmark, then the report.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -24,6 +29,12 @@ npx tsc -p bench/tsconfig.json
 
 if [ "${1:-}" = page ]; then
   node bench/build/bench/page/main.js "$tmp"
+  node bench/build/bench/report.js
+  exit 0
+fi
+
+if [ "${1:-}" = kernel ]; then
+  node bench/build/bench/kernel/main.js "$tmp"
   node bench/build/bench/report.js
   exit 0
 fi
@@ -46,5 +57,6 @@ node bench/build/bench/ingest/main.js "$tmp" "$python"
 node bench/build/bench/engine/main.js
 node bench/build/bench/forest/main.js
 node bench/build/bench/page/main.js "$tmp"
+node bench/build/bench/kernel/main.js "$tmp"
 "$python" bench/compare.py "$tmp"
 node bench/build/bench/report.js

@@ -4,11 +4,11 @@ import {
   JupyterFrontEnd,
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
-import { ICommandPalette } from '@jupyterlab/apputils';
+import { ICommandPalette, ISessionContext } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
-import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+import { ITranslator, nullTranslator, TranslationBundle } from '@jupyterlab/translation';
 import { PathExt } from '@jupyterlab/coreutils';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 
@@ -31,6 +31,9 @@ import { figureToPng, PLOTLY_MIME } from './plots/plotly';
 import { figuresFor } from './plots/index';
 import { themeFromCss } from './plots/cssTheme';
 import { IRunResult, ModelId } from './core/types';
+import { KernelBridge } from './kernel/bridge';
+import { KernelSource } from './ui/kernelSource';
+import { confirmHideBuiltin } from './ui/confirmBuiltin';
 
 /** Command ids of the extension. */
 export namespace CommandIDs {
@@ -110,7 +113,6 @@ const plugin: JupyterFrontEndPlugin<void> = {
       toPng: figure => figureToPng(figure),
       autoWrite: () => settings?.autoWrite ?? true
     });
-    runner.succeeded.connect((_, run) => void delivery.deliver(run));
     runner.restored.connect((_, run) => delivery.adopt(run));
     const reopener = new RunReopener({
       model,
@@ -122,6 +124,30 @@ const plugin: JupyterFrontEndPlugin<void> = {
     const recovery = cache
       ? new RunRecovery({ tracker, cache, delivery, trans })
       : null;
+    const kernelSource = new KernelSource({
+      model,
+      trans,
+      bridge: new KernelBridge({
+        kernel: () => tracker.currentWidget?.sessionContext.session?.kernel ?? null
+      }),
+      notebookLabel: () => tracker.currentWidget?.context.path ?? null,
+      confirmBuiltin: name => confirmHideBuiltin(name, trans)
+    });
+    // A listing belongs to one kernel, so it is dropped when the notebook or its kernel changes.
+    let watched: ISessionContext | null = null;
+    const forgetListing = () => kernelSource.reset();
+    tracker.currentChanged.connect(() => {
+      watched?.kernelChanged.disconnect(forgetListing);
+      watched = tracker.currentWidget?.sessionContext ?? null;
+      watched?.kernelChanged.connect(forgetListing);
+      kernelSource.reset();
+    });
+    runner.succeeded.connect(async (_, run) => {
+      await delivery.deliver(run);
+      if (settings?.pushToKernel) {
+        await pushAfterRun(kernelSource, delivery, model, trans);
+      }
+    });
     const panel = new WizardPanel({
       model,
       runner,
@@ -137,7 +163,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
       writeResults: () => delivery.writeLast(),
       exportModel: modelId => delivery.exportModel(modelId),
       figures: (result, modelId) => panelFigures(result, modelId),
-      notebookLabel: () => delivery.targetLabel()
+      notebookLabel: () => delivery.targetLabel(),
+      kernelSource
     });
     panel.title.icon = wizardIcon;
     panel.disposed.connect(() => {
@@ -220,5 +247,34 @@ const plotlyRenderer: JupyterFrontEndPlugin<void> = {
     rendermime.addFactory(plotlyRendererFactory);
   }
 };
+
+/**
+ * Push a finished run's results into the kernel of its notebook, keeping the
+ * notice of the results cell. Pushes nothing when the current notebook is no
+ * longer the run's, and rejects a name that hides a builtin without a dialog.
+ */
+async function pushAfterRun(
+  kernelSource: KernelSource,
+  delivery: ResultsDelivery,
+  model: WizardModel,
+  trans: TranslationBundle
+): Promise<void> {
+  if (delivery.targetLabel() !== kernelSource.notebook) {
+    model.setNotice({
+      kind: 'info',
+      text: trans.__(
+        'The run started in %1, which is not the current notebook, so its results were not pushed into a kernel. Press "Push results to kernel" in Step 5 to push them into the kernel of the current notebook.',
+        delivery.targetLabel() ?? ''
+      )
+    });
+    return;
+  }
+  const written = model.notice;
+  await kernelSource.push(false);
+  const pushed = model.notice;
+  if (written?.kind === 'success' && pushed?.kind === 'success') {
+    model.setNotice({ kind: 'success', text: `${written.text} ${pushed.text}` });
+  }
+}
 
 export default [plugin, plotlyRenderer];

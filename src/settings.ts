@@ -15,6 +15,8 @@ export interface IWizardSettings {
   autoWrite: boolean;
   /** Most runs kept in the run cache; 0 means no cache. */
   cacheSize: number;
+  /** Whether a finished run pushes its results into the notebook's kernel. */
+  pushToKernel: boolean;
   /** Settings that were out of range: key, the value given, the value used. */
   clamped: Array<{ key: string; given: unknown; used: number }>;
 }
@@ -66,6 +68,7 @@ export async function readSettings(
         typeof cacheSize === 'number' && cacheSize >= 0 && cacheSize <= 1000
           ? Math.floor(cacheSize)
           : DEFAULT_CACHE_SIZE,
+      pushToKernel: get('pushResultsToKernel') === true,
       clamped
     };
   } catch (reason) {

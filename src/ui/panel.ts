@@ -2,6 +2,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { Panel, Widget } from '@lumino/widgets';
 
 import { clear, el } from './dom';
+import { KernelSource } from './kernelSource';
 import { STEPS, StepName, WizardModel } from './model';
 import { RunController } from './runner';
 import { DataStep } from './steps/dataStep';
@@ -19,6 +20,7 @@ export class WizardPanel extends Panel {
     super();
     this.model = options.model;
     this.runner = options.runner;
+    this.kernelSource = options.kernelSource;
     this._trans = options.trans;
     this.id = 'jp-training-wizard';
     this.addClass('jp-TrainingWizard');
@@ -26,7 +28,11 @@ export class WizardPanel extends Panel {
 
     const common = { model: this.model, runner: this.runner, trans: this._trans };
     this._steps = {
-      data: new DataStep({ ...common, chooseFile: options.chooseFile }),
+      data: new DataStep({
+        ...common,
+        chooseFile: options.chooseFile,
+        kernelSource: options.kernelSource
+      }),
       target: new TargetStep(common),
       models: new ModelsStep(common),
       train: new TrainStep({ ...common, notebookLabel: options.notebookLabel }),
@@ -34,7 +40,8 @@ export class WizardPanel extends Panel {
         ...common,
         writeResults: options.writeResults,
         exportModel: options.exportModel,
-        figures: options.figures
+        figures: options.figures,
+        kernelSource: options.kernelSource
       })
     };
     this._header = new Widget();
@@ -54,19 +61,21 @@ export class WizardPanel extends Panel {
 
   readonly model: WizardModel;
   readonly runner: RunController;
+  readonly kernelSource: KernelSource;
 
   /** Return the widget of a step. */
   stepWidget(name: StepName): Widget {
     return this._steps[name];
   }
 
-  /** Dispose the steps, then the run controller and the model. */
+  /** Dispose the steps, then the run controller, the kernel source and the model. */
   dispose(): void {
     if (this.isDisposed) {
       return;
     }
     super.dispose();
     this.runner.dispose();
+    this.kernelSource.dispose();
     this.model.dispose();
   }
 
@@ -148,5 +157,7 @@ export namespace WizardPanel {
     /** The figures of one model of a run. */
     figures: EvaluateStep.IOptions['figures'];
     notebookLabel: () => string | null;
+    /** DataFrames of the notebook's kernel and the push of results, disposed with the panel. */
+    kernelSource: KernelSource;
   }
 }

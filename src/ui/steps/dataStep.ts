@@ -2,16 +2,20 @@ import { IColumnProfile } from '../../core/types';
 import { DEFAULT_MISSING_MARKERS } from '../../data/markers';
 import { allowedOverrides, TypeOverride } from '../../data/overrides';
 import { el, field, table } from '../dom';
+import { KernelSource } from '../kernelSource';
 import { numberFormatControl } from '../numberFormatControl';
 import { findingsList } from '../findings';
 import { StepView } from './base';
+import { kernelSourceSection } from './kernelSection';
 
-/** Step 1: choose a CSV file, see its first rows and column types. */
+/** Step 1: choose a CSV file or a kernel DataFrame, see its first rows and column types. */
 export class DataStep extends StepView {
   constructor(options: DataStep.IOptions) {
     super(options);
     this._chooseFile = options.chooseFile;
+    this._kernelSource = options.kernelSource;
     this.title.label = this.trans.__('1. Data');
+    this._kernelSource.changed.connect(this._onSourceChanged, this);
   }
 
   protected renderBody(host: HTMLElement): void {
@@ -23,6 +27,7 @@ export class DataStep extends StepView {
     });
     choose.addEventListener('click', () => void this._chooseFile());
     host.appendChild(choose);
+    host.appendChild(kernelSourceSection(this._kernelSource, this.model, trans));
 
     const { file, profile, isLoading } = this.model;
     if (file) {
@@ -223,13 +228,22 @@ export class DataStep extends StepView {
     return select;
   }
 
+  private _onSourceChanged(): void {
+    if (this.isVisible) {
+      this.render();
+    }
+  }
+
   private _chooseFile: () => Promise<void>;
+  private _kernelSource: KernelSource;
 }
 
 export namespace DataStep {
   export interface IOptions extends StepView.IOptions {
     /** Opens the file dialog and loads the chosen file into the model. */
     chooseFile: () => Promise<void>;
+    /** The second source: DataFrames of the notebook's kernel. */
+    kernelSource: KernelSource;
   }
 }
 

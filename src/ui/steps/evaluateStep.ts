@@ -7,18 +7,22 @@ import {
 } from '../../notebook/format';
 import { IRunResult } from '../../core/types';
 import { el, table } from '../dom';
+import { KernelSource } from '../kernelSource';
 import { leaderboardTable } from '../leaderboard';
 import { IGalleryFigure, PlotGallery } from '../plotGallery';
 import { StepView } from './base';
+import { pushSection } from './kernelSection';
 
-/** Step 5: the leaderboard, the best model's metrics and the write action. */
+/** Step 5: the leaderboard, the best model's metrics, and the write and push actions. */
 export class EvaluateStep extends StepView {
   constructor(options: EvaluateStep.IOptions) {
     super(options);
     this._writeResults = options.writeResults;
     this._exportModel = options.exportModel;
     this._figures = options.figures;
+    this._kernelSource = options.kernelSource;
     this.title.label = this.trans.__('5. Evaluate & export');
+    this._kernelSource.changed.connect(this._onSourceChanged, this);
     this._gallery = new PlotGallery({
       label: this.trans.__('Charts of the chosen model'),
       messages: {
@@ -33,6 +37,7 @@ export class EvaluateStep extends StepView {
     if (this.isDisposed) {
       return;
     }
+    this._kernelSource.changed.disconnect(this._onSourceChanged, this);
     this._gallery.dispose();
     super.dispose();
   }
@@ -149,6 +154,7 @@ export class EvaluateStep extends StepView {
     host.appendChild(
       el('div', { className: 'jp-TrainingWizard-buttons' }, buttons)
     );
+    host.appendChild(pushSection(this._kernelSource, this.model, trans));
     if (best) {
       host.appendChild(el('h4', { text: trans.__('Charts') }));
       host.appendChild(this._gallery.node);
@@ -158,10 +164,17 @@ export class EvaluateStep extends StepView {
     }
   }
 
+  private _onSourceChanged(): void {
+    if (this.isVisible) {
+      this.render();
+    }
+  }
+
   private _writeResults: () => Promise<void>;
   private _exportModel: (modelId: string) => Promise<void>;
   private _figures: (result: IRunResult, modelId: string) => IGalleryFigure[];
   private _gallery: PlotGallery;
+  private _kernelSource: KernelSource;
 }
 
 export namespace EvaluateStep {
@@ -172,5 +185,7 @@ export namespace EvaluateStep {
     exportModel: (modelId: string) => Promise<void>;
     /** The figures of one model of a run. */
     figures: (result: IRunResult, modelId: string) => IGalleryFigure[];
+    /** Pushes the results into the notebook's kernel. */
+    kernelSource: KernelSource;
   }
 }
