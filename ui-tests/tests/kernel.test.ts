@@ -99,8 +99,8 @@ test.describe('Kernel DataFrame source', () => {
     await name.fill('résultats');
     await push.click();
     await expect(notice(panel)).toContainText('Pushed the leaderboard to résultats (3 rows)');
-    // The engine fills no predictions yet, and the notice states it.
-    await expect(notice(panel)).toContainText('no validation predictions');
+    // Three models with predictions for the same validation rows.
+    await expect(notice(panel)).toContainText('The validation predictions are in résultats_predictions');
 
     const table = await runInCell(
       page,
@@ -111,6 +111,11 @@ test.describe('Kernel DataFrame source', () => {
       expect(table).toContain(model);
     }
     expect(table).toMatch(/^\s*1(\.0)?\s+\w+\s+succeeded/m);
+    const predictions = await runInCell(
+      page,
+      "print(sorted(set(résultats_predictions['model'])), len(résultats_predictions))"
+    );
+    expect(predictions).toContain("['baseline', 'linear', 'mlp']");
     // The cancelled push left the builtin alone.
     expect(await runInCell(page, "print(list is __import__('builtins').list)")).toContain('True');
 
@@ -119,7 +124,7 @@ test.describe('Kernel DataFrame source', () => {
       page,
       "print(sorted(n for n in set(dir()) - names_before - {'names_before'} if not __import__('re').fullmatch(r'_i*\\d*|_+', n)))"
     );
-    expect(added.trim()).toBe("['résultats']");
+    expect(added.trim()).toBe("['résultats', 'résultats_predictions']");
   });
 
   test('reports a busy kernel', async ({ page, tmpPath }) => {
