@@ -4,7 +4,7 @@ import {
   JupyterFrontEnd,
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
-import { ICommandPalette, ISessionContext } from '@jupyterlab/apputils';
+import { ICommandPalette, ISessionContext, IThemeManager } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
@@ -55,7 +55,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
     ILayoutRestorer,
     ICommandPalette,
     ISettingRegistry,
-    ITranslator
+    ITranslator,
+    IThemeManager
   ],
   activate: async (
     app: JupyterFrontEnd,
@@ -65,7 +66,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
     restorer: ILayoutRestorer | null,
     palette: ICommandPalette | null,
     settingRegistry: ISettingRegistry | null,
-    translator: ITranslator | null
+    translator: ITranslator | null,
+    themeManager: IThemeManager | null
   ) => {
     const trans = (translator ?? nullTranslator).load(
       'jupyterlab_training_wizard'
@@ -167,7 +169,11 @@ const plugin: JupyterFrontEndPlugin<void> = {
       kernelSource
     });
     panel.title.icon = wizardIcon;
+    // Charts take their colours from the theme when drawn.
+    const onThemeChanged = () => panel.refreshCharts();
+    themeManager?.themeChanged.connect(onThemeChanged);
     panel.disposed.connect(() => {
+      themeManager?.themeChanged.disconnect(onThemeChanged);
       delivery.dispose();
       recovery?.dispose();
     });

@@ -63,6 +63,11 @@ export class WizardPanel extends Panel {
   readonly runner: RunController;
   readonly kernelSource: KernelSource;
 
+  /** Redraw the charts of Step 5, after a theme change. */
+  refreshCharts(): void {
+    (this._steps.evaluate as EvaluateStep).refreshCharts();
+  }
+
   /** Return the widget of a step. */
   stepWidget(name: StepName): Widget {
     return this._steps[name];

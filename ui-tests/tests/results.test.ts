@@ -56,6 +56,38 @@ test.describe('Results cell and charts', () => {
     await expect(charts.locator('[data-figure="learning-curve"]')).toHaveCount(0);
   });
 
+  test('charts follow the dark theme', async ({ page, tmpPath }) => {
+    const panel = await trainPenguins(page, tmpPath, 5);
+    const svg = panel.locator('[data-figure="confusion-matrix"] .main-svg').first();
+    await expect(svg).toBeVisible({ timeout: 30000 });
+    const background = () => svg.evaluate(node => getComputedStyle(node).backgroundColor);
+    const layoutColor = () =>
+      page.evaluate(() =>
+        getComputedStyle(document.body).getPropertyValue('--jp-layout-color0').trim()
+      );
+    const light = await background();
+    await page.evaluate(async () => {
+      await (window as any).jupyterapp.commands.execute('apputils:change-theme', {
+        theme: 'JupyterLab Dark'
+      });
+    });
+    await expect(page.locator('body[data-jp-theme-light="false"]')).toHaveCount(1, {
+      timeout: 30000
+    });
+    await expect.poll(background, { timeout: 30000 }).not.toBe(light);
+    // The new background is the dark theme's layout colour.
+    const dark = await layoutColor();
+    const expected = await page.evaluate(color => {
+      const probe = document.createElement('div');
+      probe.style.backgroundColor = color;
+      document.body.appendChild(probe);
+      const value = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      return value;
+    }, dark);
+    expect(await background()).toBe(expected);
+  });
+
   test('an untrusted copy shows the table and the PNG charts', async ({ page, tmpPath }) => {
     await trainPenguins(page, tmpPath, 5);
     await page.notebook.save();

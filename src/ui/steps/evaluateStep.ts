@@ -164,6 +164,14 @@ export class EvaluateStep extends StepView {
     }
   }
 
+  /** Draw the charts again, for example in the colours of a new theme. */
+  refreshCharts(): void {
+    this._gallery.invalidate();
+    if (this.isVisible) {
+      this.render();
+    }
+  }
+
   private _onSourceChanged(): void {
     if (this.isVisible) {
       this.render();
