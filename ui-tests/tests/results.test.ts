@@ -93,7 +93,7 @@ test.describe('Results cell and charts', () => {
     await page.notebook.save();
     const notebook = await readNotebook(page, `${tmpPath}/demo.ipynb`);
     // A notebook from someone else: the server marks each cell as trusted when
-    // it knows the content's signature, so drop the marks and change the
+    // it has stored the content's signature, so drop the marks and change the
     // content. The copy is then saved unsigned and opens untrusted.
     for (const cell of notebook.cells) {
       delete cell.metadata.trusted;
