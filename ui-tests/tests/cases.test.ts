@@ -77,6 +77,7 @@ test.describe('Hard inputs', () => {
     await expect(
       panel.getByRole('list', { name: 'Data notes' }).getByText(/lines 5, 8/)
     ).toBeVisible();
+    await expect(panel.getByText(/Results written to cell/).first()).toBeVisible({ timeout: 60000 });
     await page.notebook.save();
     const notebook = await readNotebook(page, `${tmpPath}/demo.ipynb`);
     const cells = resultsCells(notebook);
@@ -205,6 +206,7 @@ test.describe('Column types', () => {
     await expect(panel.getByRole('table', { name: 'Leaderboard' })).toBeVisible({
       timeout: 120000
     });
+    await expect(panel.getByText(/Results written to cell/).first()).toBeVisible({ timeout: 60000 });
     await page.notebook.save();
     const notebook = await readNotebook(page, `${tmpPath}/demo.ipynb`);
     const metadata = resultsCells(notebook)[0].metadata.training_wizard;

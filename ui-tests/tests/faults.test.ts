@@ -151,6 +151,7 @@ test.describe('Backend', () => {
     await expect(
       panel.getByText(/Trained on the cpu backend\. The wasm backend failed to load/)
     ).toBeVisible();
+    await expect(panel.getByText(/Results written to cell/).first()).toBeVisible({ timeout: 60000 });
     await page.notebook.save();
     const notebook = await readNotebook(page, `${tmpPath}/demo.ipynb`);
     expect(resultsCells(notebook)[0].metadata.training_wizard.backend).toBe('cpu');

@@ -89,6 +89,7 @@ test.describe('Training Wizard', () => {
     await expect(panel.getByRole('table', { name: 'Leaderboard' })).toBeVisible({
       timeout: 120000
     });
+    await expect(panel.getByText(/Results written to cell/).first()).toBeVisible({ timeout: 60000 });
     await page.notebook.save();
     const notebook = await readNotebook(page, `${tmpPath}/demo.ipynb`);
     expect(resultsCells(notebook)).toHaveLength(1);
@@ -115,6 +116,7 @@ test.describe('Training Wizard', () => {
     await expect(panel.getByRole('table', { name: 'Leaderboard' })).toBeVisible({
       timeout: 120000
     });
+    await expect(panel.getByText(/Results written to cell/).first()).toBeVisible({ timeout: 60000 });
     await page.notebook.save();
     const notebook = await readNotebook(page, `${tmpPath}/demo.ipynb`);
     const cells = resultsCells(notebook);
@@ -195,6 +197,7 @@ test.describe('Training Wizard', () => {
     await expect(leaderboard).toContainText('5-fold cross-validation on 344 rows');
     await expect(leaderboard).toContainText('±');
 
+    await expect(panel.getByText(/Results written to cell/).first()).toBeVisible({ timeout: 60000 });
     await page.notebook.save();
     const notebook = await readNotebook(page, `${tmpPath}/demo.ipynb`);
     const metadata = resultsCells(notebook)[0].metadata.training_wizard;
