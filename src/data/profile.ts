@@ -4,6 +4,7 @@
  */
 
 import { IColumnProfile, IDatasetProfile, IFinding } from '../core/types';
+import { cellText, countMissing, FORM_MISSING, FORM_TEXT, IColumnData } from './column';
 import { IReadOptions, ITable } from './csv';
 import { detectDateOrder, describeDateOrder, parseDate } from './datetime';
 import { formatLines, formatNumber, makeFinding, plural } from './findings';
@@ -37,18 +38,27 @@ const MIN_IDENTIFIER_ROWS = 5;
 /** Names that mark a column of unique integers as an identifier. */
 const IDENTIFIER_NAME = /^(id|key|uuid|guid|index|row_?(id|number))$|[_\s.-](id|key|uuid|guid)$|[a-z](Id|ID)$/i;
 
-/** The non-missing cells of a column, read once. */
+/** A column with its name and counts. */
 interface IColumnValues {
   name: string;
   index: number;
   rows: number;
-  /** Non-missing cells, in row order. */
-  present: string[];
+  column: IColumnData;
+  /** Number of non-missing cells. */
+  present: number;
+}
+
+/** Distinct non-missing texts of a column and their counts. */
+interface ITextCounts {
+  /** Distinct texts, in order of first appearance. */
+  texts: string[];
+  counts: number[];
 }
 
 /** Result of reading a column as numbers. */
 interface INumericReading {
-  numbers: number[];
+  /** The numbers of the non-missing cells that are numbers, in row order. */
+  numbers: Float64Array;
   format: INumberFormat;
   /** Whether the person set the format in `IReadOptions.numberFormats`. */
   formatSet: boolean;
@@ -95,7 +105,7 @@ export function profileTable(
   const previewRows = Math.min(PREVIEW_ROWS, rowCount);
   const preview: string[][] = [];
   for (let row = 0; row < previewRows; row++) {
-    preview.push(table.cells.map(cells => cells[row]));
+    preview.push(table.data.map(column => cellText(column, row)));
   }
   return {
     fileName: table.fileName,
@@ -109,62 +119,93 @@ export function profileTable(
 }
 
 function collectValues(table: ITable, name: string, index: number): IColumnValues {
-  const cells = table.cells[index];
-  const present = cells.filter(cell => cell !== '');
-  return { name, index, rows: cells.length, present };
+  const column = table.data[index];
+  return { name, index, rows: column.length, column, present: column.length - countMissing(column) };
 }
 
-/** Count each distinct cell, in order of first appearance. */
-function countValues(present: string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const cell of present) {
-    counts.set(cell, (counts.get(cell) ?? 0) + 1);
+/** Count each distinct non-missing text, in order of first appearance. */
+function countValues(column: IColumnData): ITextCounts {
+  if (!column.values) {
+    const counts = new Array<number>(column.dictionary.length).fill(0);
+    const { forms, codes } = column;
+    for (let row = 0; row < column.length; row++) {
+      if (forms[row] === FORM_TEXT) {
+        counts[codes![row]]++;
+      }
+    }
+    return { texts: column.dictionary, counts };
   }
-  return counts;
+  const counts = new Map<string, number>();
+  for (let row = 0; row < column.length; row++) {
+    if (column.forms[row] !== FORM_MISSING) {
+      const cell = cellText(column, row);
+      counts.set(cell, (counts.get(cell) ?? 0) + 1);
+    }
+  }
+  return { texts: [...counts.keys()], counts: [...counts.values()] };
 }
 
 /**
  * Read a column's cells as numbers in the set format, or else in the
  * detected one. With a detected format, any other text makes the column not
  * numeric, and so does a code with a leading zero. With a set format, every
- * such cell counts as invalid instead.
+ * such cell counts as invalid instead. Text cells are classified once per
+ * distinct text.
  */
 function readNumbers(
   table: ITable,
   values: IColumnValues,
   setFormat: INumberFormat | undefined
 ): INumericReading {
-  const cells = table.cells[values.index];
+  const column = values.column;
   if (setFormat) {
     // Checks the format and throws for an invalid one.
     formatKey(setFormat);
   }
-  const format = setFormat ?? columnFormat(cells, table.delimiter) ?? PLAIN_FORMAT;
+  const format = setFormat ?? columnFormat(column, table.delimiter) ?? PLAIN_FORMAT;
+  const formatSet = setFormat !== undefined;
+  const numbers = new Float64Array(values.present);
+  let count = 0;
   const reading: INumericReading = {
-    numbers: [],
+    numbers,
     format,
-    formatSet: setFormat !== undefined,
+    formatSet,
     invalidLines: [],
     invalidExample: '',
     isNumeric: true
   };
-  const parsed = parseColumn(cells, format);
-  for (let row = 0; row < cells.length && reading.isNumeric; row++) {
-    const cell = cells[row];
-    if (cell === '') {
+  const parsed = parseColumn(column, format);
+  const leadingZero = formatSet ? null : column.dictionary.map(hasLeadingZero);
+  const invalid = new Map<number, boolean>();
+  const isInvalid = (row: number) => {
+    const code = column.forms[row] === FORM_TEXT ? column.codes![row] : -1;
+    let known = code >= 0 ? invalid.get(code) : undefined;
+    if (known === undefined) {
+      known = isInvalidNumber(cellText(column, row), format);
+      if (code >= 0) {
+        invalid.set(code, known);
+      }
+    }
+    return known;
+  };
+  for (let row = 0; row < column.length && reading.isNumeric; row++) {
+    const form = column.forms[row];
+    if (form === FORM_MISSING) {
       continue;
     }
     const value = parsed[row];
-    if (!Number.isNaN(value) && (reading.formatSet || !hasLeadingZero(cell))) {
-      reading.numbers.push(value);
-    } else if (reading.formatSet || isInvalidNumber(cell, format)) {
+    const isCode = leadingZero !== null && form === FORM_TEXT && leadingZero[column.codes![row]];
+    if (!Number.isNaN(value) && !isCode) {
+      numbers[count++] = value;
+    } else if (formatSet || isInvalid(row)) {
       reading.invalidLines.push(table.lines[row]);
-      reading.invalidExample = reading.invalidExample || cell.trim();
+      reading.invalidExample = reading.invalidExample || cellText(column, row).trim();
     } else {
       reading.isNumeric = false;
     }
   }
-  if (!reading.isNumeric || reading.numbers.length === 0) {
+  reading.numbers = numbers.subarray(0, count);
+  if (!reading.isNumeric || count === 0) {
     reading.isNumeric = false;
     reading.invalidLines = [];
   }
@@ -212,7 +253,7 @@ function profileColumn(
     index: values.index,
     type: 'empty',
     reason: '',
-    missing: values.rows - values.present.length,
+    missing: values.rows - values.present,
     invalid: reading.invalidLines.length,
     distinct: 0,
     summary: ''
@@ -220,7 +261,7 @@ function profileColumn(
   if (reading.isNumeric) {
     profile.numberFormat = { ...reading.format };
     describeNumeric(profile, values, reading);
-  } else if (values.present.length === 0) {
+  } else if (values.present === 0) {
     profile.reason = 'every cell is missing';
     profile.summary = 'all missing';
   } else {
@@ -235,33 +276,35 @@ function describeNumeric(
   reading: INumericReading
 ): void {
   const numbers = reading.numbers;
-  const distinct = new Set(numbers);
-  let min = Infinity;
-  let max = -Infinity;
-  for (const value of numbers) {
-    min = Math.min(min, value);
-    max = Math.max(max, value);
+  const sorted = numbers.slice().sort();
+  let distinct = sorted.length > 0 ? 1 : 0;
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i] !== sorted[i - 1]) {
+      distinct++;
+    }
   }
-  profile.distinct = distinct.size;
+  const min = sorted[0];
+  const max = sorted[sorted.length - 1];
+  profile.distinct = distinct;
   profile.min = min;
   profile.max = max;
   profile.summary =
     min === max ? formatNumber(min) : `${formatNumber(min)} – ${formatNumber(max)}`;
 
-  if (distinct.size === 1) {
+  if (distinct === 1) {
     profile.type = 'constant';
     profile.reason = `one value (${formatNumber(min)}) in every non-missing cell`;
-  } else if (distinct.size === 2 && distinct.has(0) && distinct.has(1)) {
+  } else if (distinct === 2 && min === 0 && max === 1) {
     profile.type = 'boolean';
     profile.reason = 'two values: 0 and 1';
-  } else if (isNumericIdentifier(values, numbers, distinct.size)) {
+  } else if (isNumericIdentifier(values, numbers, distinct)) {
     profile.type = 'identifier';
     profile.reason = IDENTIFIER_NAME.test(values.name)
       ? 'unique integer per row, and the name looks like an ID'
       : 'unique integer per row, counting up by 1';
   } else {
     profile.type = 'numeric';
-    profile.reason = `${writtenAs(reading)}, ${plural(distinct.size, 'distinct value')}`;
+    profile.reason = `${writtenAs(reading)}, ${plural(distinct, 'distinct value')}`;
   }
   if (profile.type !== 'numeric' && (reading.formatSet || !isPlainFormat(reading.format))) {
     profile.reason += `; ${writtenAs(reading)}`;
@@ -284,7 +327,7 @@ function writtenAs(reading: INumericReading): string {
 
 function isNumericIdentifier(
   values: IColumnValues,
-  numbers: number[],
+  numbers: Float64Array,
   distinct: number
 ): boolean {
   if (distinct !== values.rows || !numbers.every(Number.isInteger)) {
@@ -300,31 +343,34 @@ function isNumericIdentifier(
 }
 
 function describeText(profile: IColumnProfile, values: IColumnValues): void {
-  const counts = countValues(values.present);
-  const distinct = counts.size;
-  const present = values.present.length;
+  const counts = countValues(values.column);
+  const texts = counts.texts;
+  const distinct = texts.length;
+  const present = values.present;
   profile.distinct = distinct;
-  profile.topValues = [...counts.entries()]
-    .map(([value, count]) => ({ value, count }))
+  profile.topValues = texts
+    .map((value, index) => ({ value, count: counts.counts[index] }))
     .sort((a, b) => b.count - a.count)
     .slice(0, TOP_VALUES);
   profile.summary = profile.topValues
     .map(({ value, count }) => `${value} (${count})`)
     .join(', ');
 
-  const pair = booleanPair([...counts.keys()]);
-  const dateOrder = distinct > 1 ? detectDateOrder(values.present) : null;
+  // Whether every cell passes a test, and the first that passes, are the same
+  // over the distinct texts in order of first appearance as over all cells.
+  const pair = booleanPair(texts);
+  const dateOrder = distinct > 1 ? detectDateOrder(texts) : null;
   const words = meanWords(counts);
   if (distinct === 1) {
     profile.type = 'constant';
-    profile.reason = `one value ('${values.present[0]}') in every non-missing cell`;
+    profile.reason = `one value ('${texts[0]}') in every non-missing cell`;
   } else if (pair) {
     profile.type = 'boolean';
     profile.reason = `two values: ${pair[0]} and ${pair[1]}`;
   } else if (dateOrder) {
     profile.type = 'datetime';
     profile.reason = describeDateOrder(dateOrder);
-    profile.summary = dateRange(values.present, dateOrder);
+    profile.summary = dateRange(texts, dateOrder);
   } else if (distinct >= present / 2 && present >= 3 && words.mean >= 3) {
     profile.type = 'text';
     profile.reason = `free text: ${distinct} distinct of ${present} values, ${formatNumber(words.mean)} words on average; not one-hot encoded`;
@@ -338,7 +384,7 @@ function describeText(profile: IColumnProfile, values: IColumnValues): void {
   } else {
     profile.type = 'categorical';
     profile.reason = `text with ${plural(distinct, 'distinct value')}`;
-    const code = values.present.find(hasLeadingZero);
+    const code = texts.find(hasLeadingZero);
     if (code !== undefined && /^[+-]?\d+$/.test(code.trim())) {
       profile.reason += `; codes with a leading zero such as '${code}' stay text`;
     }
@@ -346,13 +392,13 @@ function describeText(profile: IColumnProfile, values: IColumnValues): void {
 }
 
 /** Mean number of whitespace-separated words per non-missing cell. */
-function meanWords(counts: Map<string, number>): { mean: number } {
+function meanWords(counts: ITextCounts): { mean: number } {
   let words = 0;
   let cells = 0;
-  for (const [value, count] of counts) {
-    words += value.trim().split(/\s+/).length * count;
-    cells += count;
-  }
+  counts.texts.forEach((value, index) => {
+    words += value.trim().split(/\s+/).length * counts.counts[index];
+    cells += counts.counts[index];
+  });
   return { mean: cells === 0 ? 0 : words / cells };
 }
 
