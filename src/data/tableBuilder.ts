@@ -50,22 +50,37 @@ export class TableBuilder {
         fields[last] = fields[last].slice(0, -1);
       }
       starts.push(this._line);
+      this._lastStart = this._line;
       this._addRecord(fields, this._line);
       this._line += 1 + countLineBreaks(fields);
     }
+    // Papa Parse holds back the unfinished record at the end of a chunk and
+    // parses it again with the next chunk, reporting its errors both times.
+    // Errors past the chunk's records are kept aside until the next chunk
+    // replaces them, so only those of the last chunk count.
+    this._pendingErrors = [];
     for (const error of errors) {
-      const index = Math.min(error.row ?? 0, starts.length - 1);
-      const line = index >= 0 ? starts[index] : this._line;
-      if (error.code === 'MissingQuotes') {
-        this._unclosedLines.push(line);
-      } else if (error.code === 'InvalidQuotes') {
-        this._malformedLines.push(line);
+      const row = error.row ?? 0;
+      if (row < starts.length) {
+        this._addQuoteError(error.code, starts[row]);
+      } else {
+        this._pendingErrors.push(error.code);
       }
+    }
+  }
+
+  private _addQuoteError(code: string, line: number): void {
+    if (code === 'MissingQuotes') {
+      this._unclosedLines.push(line);
+    } else if (code === 'InvalidQuotes') {
+      this._malformedLines.push(line);
     }
   }
 
   /** Return the table of every record added. */
   finish(): ITable {
+    this._pendingErrors.forEach(code => this._addQuoteError(code, this._lastStart));
+    this._pendingErrors = [];
     const findings: IFinding[] = [...this._quoteFindings()];
     const renamed = this._renamed;
     if (renamed.length > 0) {
@@ -234,6 +249,8 @@ export class TableBuilder {
   private _builders: ColumnBuilder[] = [];
   /** File line of the next record. */
   private _line = 1;
+  /** File line where the last record started. */
+  private _lastStart = 1;
   /** Start line of each record of the current chunk. */
   private _chunkLines: number[] = [];
   /** Blank records of a one-column file not yet known to be followed by data. */
@@ -244,6 +261,8 @@ export class TableBuilder {
   private _raggedLines: number[] = [];
   /** Field counts of the first ragged rows, for the message. */
   private _raggedCounts: number[] = [];
+  /** Error codes of the record held back at the end of the last chunk. */
+  private _pendingErrors: string[] = [];
   private _unclosedLines: number[] = [];
   private _malformedLines: number[] = [];
 }
