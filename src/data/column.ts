@@ -10,6 +10,8 @@
  * by structured clone, and its buffers can be transferred.
  */
 
+import type { ITable } from './csv';
+
 /** `forms` entry of a missing cell. */
 export const FORM_MISSING = -2;
 
@@ -99,6 +101,16 @@ export function columnBuffers(columns: IColumnData[]): ArrayBuffer[] {
     }
   }
   return buffers;
+}
+
+/** Return a copy of a table whose buffers can be transferred. */
+export function copyTable(table: ITable): ITable {
+  return { ...table, data: table.data.map(copyColumn), lines: table.lines.slice() };
+}
+
+/** Return the buffers of a table's typed arrays, for a transfer list. */
+export function tableBuffers(table: ITable): ArrayBuffer[] {
+  return [...columnBuffers(table.data), table.lines.buffer as ArrayBuffer];
 }
 
 /** Return a deep copy of a column, whose buffers can be transferred. */

@@ -244,3 +244,35 @@ class ParserInput {
 
   private _listeners = new Map<string, (chunk?: string) => void>();
 }
+
+/** A file read from a Blob, with the fingerprint of its bytes. */
+export interface IReadBlob {
+  table: ITable;
+  /** Hex SHA-256 of the file's bytes. */
+  sha256: string;
+  /** Size of the file in bytes. */
+  size: number;
+}
+
+/**
+ * Read a delimited file from a Blob with `readCsvStream`, and hash its
+ * bytes with SHA-256.
+ *
+ * The Web Crypto API has no incremental digest, so the hash reads the Blob
+ * into one buffer first and lets it go before the parse starts.
+ */
+export async function readCsvBlob(
+  blob: Blob,
+  fileName: string,
+  options: IReadOptions = {}
+): Promise<IReadBlob> {
+  const sha256 = await sha256OfBlob(blob);
+  const table = await readCsvStream(blob.stream(), fileName, options);
+  return { table, sha256, size: blob.size };
+}
+
+/** Return the hex SHA-256 of a Blob's bytes. */
+export async function sha256OfBlob(blob: Blob): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
+  return Array.from(new Uint8Array(digest), byte => byte.toString(16).padStart(2, '0')).join('');
+}

@@ -2,7 +2,7 @@ import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { IDisposable } from '@lumino/disposable';
 
-import { computeRunKey, sha256Hex } from '../core/runKey';
+import { computeRunKey } from '../core/runKey';
 import { IStateChange, TrainingSession } from '../core/session';
 import { writeResults } from '../notebook/writer';
 import { WizardModel } from './model';
@@ -91,7 +91,7 @@ export class ResultsDelivery implements IDisposable {
       return;
     }
     const file = run.file;
-    const dataHash = await sha256Hex(run.text);
+    const dataHash = run.sha256;
     const runKey = await computeRunKey(dataHash, run.config);
     const index = writeResults(
       notebook.model,

@@ -30,7 +30,7 @@ export interface INotice {
 export interface IChosenFile {
   path: string;
   name: string;
-  /** Size in bytes of the text, as UTF-8. */
+  /** Size of the file in bytes. */
   size: number;
 }
 
@@ -71,10 +71,6 @@ export class WizardModel implements IDisposable {
     return this._file;
   }
 
-  /** The file's text, kept for the training request. */
-  get text(): string {
-    return this._text;
-  }
 
   get readOptions(): IReadOptions {
     return this._readOptions;
@@ -135,10 +131,17 @@ export class WizardModel implements IDisposable {
   }
 
   /**
-   * Read and profile a file's text in the data worker. Clears the target and
-   * findings of the previous file; keeps the training options.
+   * Read and profile a file's bytes (UTF-8 text) in the data worker. Clears
+   * the target and findings of the previous file; keeps the training
+   * options.
+   *
+   * #### Notes
+   * The page keeps only the Blob, which the browser may hold outside the
+   * JavaScript heap, to read the file again when a read option changes. The
+   * parsed table lives in the data worker.
    */
-  async loadFile(file: IChosenFile, text: string): Promise<void> {
+  async loadFile(file: IChosenFile, data: Blob | BufferSource | string): Promise<void> {
+    const blob = data instanceof Blob ? data : new Blob([data]);
     if (this._file?.path !== file.path) {
       // Column types and the skip choice belong to one file.
       const {
@@ -151,7 +154,7 @@ export class WizardModel implements IDisposable {
       this._skipRaggedRows = false;
     }
     this._file = file;
-    this._text = text;
+    this._blob = blob;
     this._profile = null;
     this._config = null;
     this._checkFindings = [];
@@ -159,11 +162,7 @@ export class WizardModel implements IDisposable {
     this._notice = null;
     this._changed.emit();
     try {
-      this._profile = await this.client.inspect(
-        file.name,
-        text,
-        this._readOptions
-      );
+      this._profile = await this.client.inspect(file.name, blob, this._readOptions);
     } finally {
       this._isLoading = false;
       this._changed.emit();
@@ -233,7 +232,7 @@ export class WizardModel implements IDisposable {
       return;
     }
     const previous = this._config;
-    await this.loadFile(file, this._text);
+    await this.loadFile(file, this._blob);
     const names = new Set(this._profile?.columns.map(column => column.name));
     if (previous && names.has(previous.target)) {
       await this.setTarget(previous.target);
@@ -350,7 +349,7 @@ export class WizardModel implements IDisposable {
 
   private _step: StepName = 'data';
   private _file: IChosenFile | null = null;
-  private _text = '';
+  private _blob = new Blob([]);
   private _readOptions: IReadOptions;
   private _profile: IDatasetProfile | null = null;
   private _isLoading = false;

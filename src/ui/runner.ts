@@ -13,9 +13,10 @@ export interface IFinishedRun {
   runId: number;
   config: IWizardConfig;
   result: IRunResult;
-  /** The file, its text and read options as they were when the run started. */
+  /** The file, its SHA-256 and read options as they were when the run started. */
   file: IChosenFile | null;
-  text: string;
+  /** Hex SHA-256 of the file's bytes, from the data worker's profile. */
+  sha256: string;
   readOptions: IReadOptions;
 }
 
@@ -81,7 +82,7 @@ export class RunController implements IDisposable {
     this._config = config!;
     this._input = {
       file: model.file,
-      text: model.text,
+      sha256: model.profile?.sha256 ?? '',
       readOptions: model.readOptions
     };
     model.setNotice(null);
@@ -89,7 +90,6 @@ export class RunController implements IDisposable {
       {
         runId,
         fileName: model.file?.name ?? '',
-        text: model.text,
         options: model.readOptions,
         config: config!
       },
@@ -279,9 +279,9 @@ export class RunController implements IDisposable {
   private _trans: RunController.Translate;
   private _now: () => number;
   private _config: IWizardConfig | null = null;
-  private _input: Pick<IFinishedRun, 'file' | 'text' | 'readOptions'> = {
+  private _input: Pick<IFinishedRun, 'file' | 'sha256' | 'readOptions'> = {
     file: null,
-    text: '',
+    sha256: '',
     readOptions: {}
   };
   private _partial: IModelResult[] = [];
