@@ -173,6 +173,11 @@ export class ColumnBuilder {
 
   /** Append a non-missing cell, stored as a number when its text allows. */
   push(cell: string): void {
+    const decimals = plainDecimals(cell);
+    if (decimals >= 0) {
+      this.pushNumber(+cell, decimals);
+      return;
+    }
     const value = +cell;
     if (value - value === 0) {
       const form = numberForm(cell, value);
@@ -255,6 +260,59 @@ export class ColumnBuilder {
 function grow<T extends Int8Array | Int32Array | Float64Array>(from: T, to: T): T {
   to.set(from);
   return to;
+}
+
+/** Most digits of a decimal that `toFixed` is sure to write back unchanged. */
+const SAFE_DIGITS = 15;
+
+/**
+ * Return the number of decimals of a cell written as `-?(0|[1-9]\d*)(\.\d+)?`
+ * with at most 15 digits, or -1 for any other cell and for a negative zero.
+ *
+ * Such a cell is `value.toFixed(decimals)` of its value: a double keeps 15
+ * significant decimal digits, so rounding it to the cell's decimals gives
+ * the cell's digits back. This scan avoids writing the number to compare.
+ */
+function plainDecimals(cell: string): number {
+  const length = cell.length;
+  let index = cell.charCodeAt(0) === 45 ? 1 : 0;
+  const first = index;
+  let nonZero = false;
+  while (index < length) {
+    const code = cell.charCodeAt(index);
+    if (code < 48 || code > 57) {
+      break;
+    }
+    nonZero = nonZero || code !== 48;
+    index++;
+  }
+  const integerDigits = index - first;
+  if (integerDigits === 0 || (integerDigits > 1 && cell.charCodeAt(first) === 48)) {
+    return -1;
+  }
+  let decimals = 0;
+  if (index < length) {
+    if (cell.charCodeAt(index) !== 46) {
+      return -1;
+    }
+    index++;
+    while (index < length) {
+      const code = cell.charCodeAt(index);
+      if (code < 48 || code > 57) {
+        return -1;
+      }
+      nonZero = nonZero || code !== 48;
+      index++;
+      decimals++;
+    }
+    if (decimals === 0) {
+      return -1;
+    }
+  }
+  if (integerDigits + decimals > SAFE_DIGITS || (first === 1 && !nonZero)) {
+    return -1;
+  }
+  return decimals;
 }
 
 /**

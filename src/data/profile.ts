@@ -16,6 +16,7 @@ import {
   isPlainFormat,
   PLAIN_FORMAT
 } from './numberFormat';
+import { countDistinct } from './distinct';
 import { booleanPair, columnFormat, hasLeadingZero, isInvalidNumber, parseColumn } from './values';
 
 export { numericColumn, parseNumber } from './values';
@@ -276,15 +277,13 @@ function describeNumeric(
   reading: INumericReading
 ): void {
   const numbers = reading.numbers;
-  const sorted = numbers.slice().sort();
-  let distinct = sorted.length > 0 ? 1 : 0;
-  for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i] !== sorted[i - 1]) {
-      distinct++;
-    }
+  const distinct = countDistinct(numbers);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < numbers.length; i++) {
+    min = Math.min(min, numbers[i]);
+    max = Math.max(max, numbers[i]);
   }
-  const min = sorted[0];
-  const max = sorted[sorted.length - 1];
   profile.distinct = distinct;
   profile.min = min;
   profile.max = max;

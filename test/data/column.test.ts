@@ -19,11 +19,15 @@ function build(cells: string[]): IColumnData {
 describe('ColumnBuilder', () => {
   describe('#push', () => {
     it.each([
-      ['12', FORM_SHORTEST],
+      ['12', 0],
+      ['0', 0],
+      ['-0.5', 1],
       ['-3.25', 2],
       ['1.50', 2],
       ['0.000', 3],
       ['1e+21', FORM_SHORTEST],
+      ['123456789012345678', FORM_TEXT],
+      ['-0.00', FORM_TEXT],
       ['007', FORM_TEXT],
       ['+1', FORM_TEXT],
       [' 1', FORM_TEXT],
