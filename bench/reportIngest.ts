@@ -14,13 +14,13 @@ export const INGEST_HEADING = '## Ingest: streamed read + `profileTable` against
 /** Start of the summary line about ingest, which a partial report replaces. */
 export const INGEST_SUMMARY_START = '- Ingest of ';
 
-/** The results of the whole-text read, kept in the repository. */
+/** Load the results of the whole-text read, kept in the repository. */
 function loadBefore(): Json {
   const file = path.join(REPO_ROOT, 'bench', 'baseline', 'ingest-before.json');
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-/** The summary line: time and memory against pandas for the largest file, with the old ratios. */
+/** Build the summary line: time and memory against pandas for the largest file, with the old ratios. */
 export function ingestSummaryLine(ingest: Json): string {
   const large = ingest.sizes[ingest.sizes.length - 1];
   const before = loadBefore().sizes.find((size: Json) => size.rows === large.rows);
@@ -103,7 +103,7 @@ function beforeAfterSection(ingest: Json): string {
   ].join('\n');
 }
 
-/** The two ways to give a training worker the parsed file. */
+/** Build the table of the two ways to give a training worker the parsed file. */
 function handoffSection(handoff: Json): string {
   if (!handoff) {
     return '';

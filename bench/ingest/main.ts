@@ -1,8 +1,9 @@
 /**
  * Ingest benchmark: rows per second and peak memory of the wizard's data
- * worker path (hash the Blob, stream it through `readCsvStream`, run
- * `profileTable`) against `pandas.read_csv` on the same files, and the two
- * ways to hand the parsed file to a training worker.
+ * worker path against `pandas.read_csv` on the same files. That path hashes
+ * the Blob, streams it through `readCsvStream` and runs `profileTable`. The
+ * benchmark also times the two ways to hand the parsed file to a training
+ * worker.
  *
  * Every measurement runs in a fresh child process, so the peak resident set
  * size (VmHWM) belongs to that one read. Wizard and pandas runs alternate,

@@ -21,7 +21,7 @@ export const FORM_TEXT = -3;
 /** `forms` entry of a number written as `String(value)` writes it. */
 export const FORM_SHORTEST = -1;
 
-/** Most decimals of a number stored as a value; longer ones become text. */
+/** Maximum decimals of a number stored as a value. Cells with more become text. */
 const MAX_DECIMALS = 20;
 
 /** One column of a table. Treat every field as read-only. */
@@ -33,9 +33,9 @@ export interface IColumnData {
    * decimals `value.toFixed()` needs to write the cell's text.
    */
   forms: Int8Array;
-  /** Per row, the value of a number cell; NaN elsewhere. Null when no cell is a number. */
+  /** Per row, the value of a number cell, or NaN. Null when no cell is a number. */
   values: Float64Array | null;
-  /** Per row, the dictionary index of a text cell; -1 elsewhere. Null when no cell is text. */
+  /** Per row, the dictionary index of a text cell, or -1. Null when no cell is text. */
   codes: Int32Array | null;
   /** Distinct texts of the text cells, in order of first appearance. */
   dictionary: string[];
@@ -46,7 +46,7 @@ export function numberText(value: number, form: number): string {
   return form === FORM_SHORTEST ? String(value) : value.toFixed(form);
 }
 
-/** Return the text of the cell in `row`; '' for a missing cell. */
+/** Return the text of the cell in `row`, or '' for a missing cell. */
 export function cellText(column: IColumnData, row: number): string {
   const form = column.forms[row];
   if (form === FORM_MISSING) {
@@ -64,7 +64,7 @@ const textCache = new WeakMap<IColumnData, string[]>();
 /**
  * Return every cell's text, with '' for missing cells, as one array that is
  * cached for the column. Text cells share the dictionary's strings, so the
- * array costs one reference per row; callers must not change it.
+ * array costs one reference per row. Callers must not change it.
  */
 export function columnTexts(column: IColumnData): string[] {
   let texts = textCache.get(column);

@@ -248,8 +248,11 @@ class ParserInput {
 /** A file read from a Blob, with the fingerprint of its bytes. */
 export interface IReadBlob {
   table: ITable;
-  /** Hex SHA-256 of the file's bytes. */
-  sha256: string;
+  /**
+   * Hex SHA-256 of the file's bytes, or null where the Web Crypto API is
+   * missing, as on a page served over plain HTTP from another host.
+   */
+  sha256: string | null;
   /** Size of the file in bytes. */
   size: number;
 }
@@ -271,8 +274,12 @@ export async function readCsvBlob(
   return { table, sha256, size: blob.size };
 }
 
-/** Return the hex SHA-256 of a Blob's bytes. */
-export async function sha256OfBlob(blob: Blob): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
+/** Return the hex SHA-256 of a Blob's bytes, or null without the Web Crypto API. */
+export async function sha256OfBlob(blob: Blob): Promise<string | null> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) {
+    return null;
+  }
+  const digest = await subtle.digest('SHA-256', await blob.arrayBuffer());
   return Array.from(new Uint8Array(digest), byte => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -39,8 +39,8 @@ export class TableBuilder {
 
   /**
    * Add the records and errors of one parsed chunk. `linebreak` is the
-   * parser's line break; with `\n`, a `\r` left at the end of a record by
-   * mixed line endings is removed.
+   * parser's line break. When it is `\n`, a `\r` left at the end of a record
+   * by mixed line endings is removed.
    */
   addChunk(records: string[][], errors: Papa.ParseError[], linebreak: string): void {
     const starts = this._chunkLines;
@@ -82,6 +82,7 @@ export class TableBuilder {
   finish(): ITable {
     this._pendingErrors.forEach(code => this._addQuoteError(code, this._lastStart));
     this._pendingErrors = [];
+
     const findings: IFinding[] = [...this._quoteFindings()];
     const renamed = this._renamed;
     if (renamed.length > 0) {
@@ -91,6 +92,7 @@ export class TableBuilder {
     if (this._raggedLines.length > 0) {
       findings.push(this._raggedFinding(width));
     }
+
     let data = this._builders.map(builder => builder.finish());
     let lines = Int32Array.from(this._lines);
     const complete = this._complete;
@@ -104,6 +106,7 @@ export class TableBuilder {
         lines = Int32Array.from(kept, row => lines[row]);
       }
     }
+
     if (complete === 0 && this._raggedLines.length === 0) {
       findings.push(
         makeFinding(

@@ -148,11 +148,11 @@ export function columnFormat(cells: ColumnLike, delimiter: string): INumberForma
 
 /**
  * Yield the cell texts of a stored column that can change what
- * `detectNumberFormat` returns: each distinct text once, and for the cells
- * stored as numbers, one integer when any exists plus, outside
- * comma-delimited files, the text of every cell that is not an integer.
- * Under a comma delimiter only decimal-point formats are candidates, and
- * they all read a stored number's text without a separator.
+ * `detectNumberFormat` returns. These are each distinct text once and, when
+ * some cells are stored as numbers, one integer. Outside comma-delimited
+ * files they also include the text of every stored number that is not an
+ * integer. Under a comma delimiter only decimal-point formats are
+ * candidates, and they all read a stored number's text without a separator.
  */
 function* formatEvidence(column: IColumnData, delimiter: string): Generator<string> {
   yield* column.dictionary;

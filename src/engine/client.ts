@@ -11,7 +11,7 @@ import { tableBuffers } from '../data/column';
 import type { IReadOptions, ITable } from '../data/csv';
 import { ITrainRequest, Request, Response } from './protocol';
 
-/** A training request as the page makes it; the table comes from the data worker. */
+/** A training request as the page makes it, without the table from the data worker. */
 export type TrainOptions = Omit<ITrainRequest, 'type' | 'table' | 'profile'>;
 
 /** Receives the messages of the current run. */
@@ -48,7 +48,7 @@ export class WorkerClient implements IDisposable {
   /**
    * Read and profile a file in a data worker of its own, which keeps the
    * parsed table for later `check` and `train` calls until the next
-   * `inspect`. The Blob is passed by reference; the page keeps no text.
+   * `inspect`. The Blob is passed by reference, and the page keeps no text.
    */
   inspect(
     fileName: string,
@@ -91,7 +91,7 @@ export class WorkerClient implements IDisposable {
    * previous run first.
    *
    * The data worker sends a copy of its table, and the page transfers the
-   * buffers on to the training worker, so the page holds the table only in
+   * buffers on to the training worker, so the page keeps the table only in
    * between. Messages whose `runId` differs from `request.runId` are
    * dropped. A missing or failed data worker ends the run through
    * `handlers.onCrash`.

@@ -54,7 +54,7 @@ export async function handleRequest(
       );
       const profile = {
         ...applyTypeOverrides(profileTable(table, request.options), request.options.columnTypes),
-        sha256,
+        ...(sha256 ? { sha256 } : {}),
         size
       };
       env.inspected = { table, profile };

@@ -67,8 +67,8 @@ export async function chooseDataFile(options: {
  * Download a file's bytes from the server's `files/` handler as a Blob.
  *
  * The contents API would send the text inside a JSON reply, which the page
- * would hold as one string; a Blob is kept by the browser and passed to the
- * data worker by reference. Throws a `ServerConnection.ResponseError` when
+ * would keep as one string. The browser keeps a Blob instead, and the page
+ * passes it to the data worker by reference. Throws a `ServerConnection.ResponseError` when
  * the server answers with an error status.
  */
 export async function fetchFile(

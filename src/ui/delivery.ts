@@ -92,6 +92,11 @@ export class ResultsDelivery implements IDisposable {
     }
     const file = run.file;
     const dataHash = run.sha256;
+    if (!dataHash) {
+      throw new Error(
+        'the data file has no SHA-256, because this page is not served over HTTPS or from localhost'
+      );
+    }
     const runKey = await computeRunKey(dataHash, run.config);
     const index = writeResults(
       notebook.model,

@@ -22,7 +22,7 @@ const INLINE: Array<[string, string]> = [
   ['bom.csv', '\ufeffid,name\n1,Zoë\n2,Ünal\n']
 ];
 
-/** A stream that delivers `text` as UTF-8 in pieces of `size` bytes. */
+/** Create a stream that delivers `text` as UTF-8 in pieces of `size` bytes. */
 function byteStream(text: string, size: number): ReadableStream<Uint8Array> {
   const bytes = new TextEncoder().encode(text);
   let offset = 0;
@@ -38,7 +38,7 @@ function byteStream(text: string, size: number): ReadableStream<Uint8Array> {
   });
 }
 
-/** A file of more than one parse chunk, with quoted line breaks throughout. */
+/** Build a file of more than one parse chunk, with quoted line breaks throughout. */
 function largeText(): string {
   const lines = ['id,note,amount,grade'];
   for (let row = 0; row < 40_000; row++) {
