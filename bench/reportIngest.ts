@@ -14,6 +14,12 @@ export const INGEST_HEADING = '## Ingest: streamed read + `profileTable` against
 /** Start of the summary line about ingest, which a partial report replaces. */
 export const INGEST_SUMMARY_START = '- Ingest of ';
 
+/** Load the page heap results, or return null when that benchmark has not run. */
+function loadFileHeap(): Json | null {
+  const file = path.join(REPO_ROOT, 'bench', 'results', 'fileheap.json');
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
+}
+
 /** Load the results of the whole-text read, kept in the repository. */
 function loadBefore(): Json {
   const file = path.join(REPO_ROOT, 'bench', 'baseline', 'ingest-before.json');
@@ -69,7 +75,31 @@ export function ingestSection(ingest: Json): string {
     '',
     beforeAfterSection(ingest),
     '',
-    handoffSection(ingest.handoff)
+    handoffSection(ingest.handoff),
+    '',
+    fileHeapSection(loadFileHeap())
+  ].join('\n');
+}
+
+/** Build the table of the page heap that each way of fetching the file adds. */
+function fileHeapSection(heap: Json | null): string {
+  if (!heap) {
+    return '';
+  }
+  const ways: Array<[string, string]> = [
+    ['blob', 'Blob from the `files/` handler (what the wizard does)'],
+    ['text', 'contents API, `format: "text"`'],
+    ['base64', 'contents API, `format: "base64"`']
+  ];
+  return [
+    '### Page heap of the fetched file',
+    '',
+    `Command: \`bash bench/run.sh fileheap\` (\`node bench/build/bench/page/fileHeap.js TMPDIR\`). A JupyterLab page in ${heap.browser} fetches the ${int(heap.rows)}-row file (${num(heap.bytes / 2 ** 20)} MiB) and keeps the result. The figure is the used JS heap after minus before, each after a forced garbage collection (Chrome DevTools Protocol), in MiB, over ${heap.runs} rounds with a new page each time. A Blob's bytes stay outside the JS heap.`,
+    '',
+    table(
+      ['fetched as', 'added page heap, MiB'],
+      ways.map(([key, label]) => [label, spread(heap.addedHeapMiB[key], 1, 3)])
+    )
   ].join('\n');
 }
 

@@ -14,7 +14,8 @@
 # /usr/bin/chromium, set by BENCH_CHROMIUM). It serves on 127.0.0.1 port
 # BENCH_PAGE_PORT (default 8905) and runs BENCH_PAGE_RUNS rounds (default 3).
 # `bash bench/run.sh page` runs only that benchmark, then the report, and so
-# does `bash bench/run.sh ingest`. A report without the other benchmarks'
+# does `bash bench/run.sh ingest`, and `bash bench/run.sh fileheap` for the
+# page heap of a fetched file (jupyter lab and Chromium as above). A report without the other benchmarks'
 # results replaces only the ingest parts of BENCHMARKS.md.
 set -euo pipefail
 
@@ -31,6 +32,12 @@ if [ "${1:-}" = ingest ]; then
     "$venv/bin/pip" install pandas
   fi
   node bench/build/bench/ingest/main.js "$tmp" "$venv/bin/python"
+  node bench/build/bench/report.js
+  exit 0
+fi
+
+if [ "${1:-}" = fileheap ]; then
+  node bench/build/bench/page/fileHeap.js "$tmp"
   node bench/build/bench/report.js
   exit 0
 fi
@@ -59,5 +66,6 @@ node bench/build/bench/ingest/main.js "$tmp" "$python"
 node bench/build/bench/engine/main.js
 node bench/build/bench/forest/main.js
 node bench/build/bench/page/main.js "$tmp"
+node bench/build/bench/page/fileHeap.js "$tmp"
 "$python" bench/compare.py "$tmp"
 node bench/build/bench/report.js
