@@ -175,7 +175,7 @@ export class ColumnBuilder {
   push(cell: string): void {
     const decimals = plainDecimals(cell);
     if (decimals >= 0) {
-      this.pushNumber(+cell, decimals);
+      this.pushNumber(scannedValue, decimals);
       return;
     }
     const value = +cell;
@@ -265,6 +265,12 @@ function grow<T extends Int8Array | Int32Array | Float64Array>(from: T, to: T): 
 /** Most digits of a decimal that `toFixed` is sure to write back unchanged. */
 const SAFE_DIGITS = 15;
 
+/** Powers of ten up to 10^15, each exact as a double. */
+const POWERS_OF_TEN = Array.from({ length: SAFE_DIGITS + 1 }, (_, power) => 10 ** power);
+
+/** Value of the cell that `plainDecimals` last accepted. */
+let scannedValue = NaN;
+
 /**
  * Return the number of decimals of a cell written as `-?(0|[1-9]\d*)(\.\d+)?`
  * with at most 15 digits, or -1 for any other cell and for a negative zero.
@@ -272,18 +278,23 @@ const SAFE_DIGITS = 15;
  * Such a cell is `value.toFixed(decimals)` of its value: a double keeps 15
  * significant decimal digits, so rounding it to the cell's decimals gives
  * the cell's digits back. This scan avoids writing the number to compare.
+ * It also sets `scannedValue` to the digits as an integer divided by a power
+ * of ten. Both are exact doubles below 2^53, so the correctly rounded
+ * quotient equals `Number(cell)`.
  */
 function plainDecimals(cell: string): number {
   const length = cell.length;
   let index = cell.charCodeAt(0) === 45 ? 1 : 0;
   const first = index;
   let nonZero = false;
+  let mantissa = 0;
   while (index < length) {
     const code = cell.charCodeAt(index);
     if (code < 48 || code > 57) {
       break;
     }
     nonZero = nonZero || code !== 48;
+    mantissa = mantissa * 10 + (code - 48);
     index++;
   }
   const integerDigits = index - first;
@@ -302,6 +313,7 @@ function plainDecimals(cell: string): number {
         return -1;
       }
       nonZero = nonZero || code !== 48;
+      mantissa = mantissa * 10 + (code - 48);
       index++;
       decimals++;
     }
@@ -312,6 +324,8 @@ function plainDecimals(cell: string): number {
   if (integerDigits + decimals > SAFE_DIGITS || (first === 1 && !nonZero)) {
     return -1;
   }
+  const magnitude = decimals === 0 ? mantissa : mantissa / POWERS_OF_TEN[decimals];
+  scannedValue = first === 1 ? -magnitude : magnitude;
   return decimals;
 }
 

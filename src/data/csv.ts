@@ -111,6 +111,9 @@ export function readCsv(
     return emptyTable(fileName, delimiter, options);
   }
   const builder = new TableBuilder(fileName, delimiter, options);
+  if (source.includes('"')) {
+    builder.noteQuote();
+  }
   parseChunked(source, { ...parseConfig(source, delimiter, builder), chunkSize: chunkChars });
   return builder.finish();
 }
@@ -153,9 +156,15 @@ export async function readCsvStream(
       error: (error: Error) => reject(error)
     });
   });
-  input.emit('data', head);
+  const send = (text: string) => {
+    if (text.includes('"')) {
+      builder.noteQuote();
+    }
+    input.emit('data', text);
+  };
+  send(head);
   while ((chunk = await source.next()) !== null) {
-    input.emit('data', chunk);
+    send(chunk);
   }
   input.emit('end');
   await done;

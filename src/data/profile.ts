@@ -195,8 +195,14 @@ function describeNumeric(
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < numbers.length; i++) {
-    min = Math.min(min, numbers[i]);
-    max = Math.max(max, numbers[i]);
+    const value = numbers[i];
+    // Math.min and Math.max order -0 before 0, and so do these tests.
+    if (value < min || (value === 0 && min === 0 && Object.is(value, -0))) {
+      min = value;
+    }
+    if (value > max || (value === 0 && max === 0 && Object.is(max, -0))) {
+      max = value;
+    }
   }
   profile.distinct = distinct;
   profile.min = min;

@@ -38,6 +38,14 @@ export class TableBuilder {
   }
 
   /**
+   * Note that the text given to the parser so far contains a quote, so a
+   * field may contain line breaks. Until then, line breaks are not counted.
+   */
+  noteQuote(): void {
+    this._quoted = true;
+  }
+
+  /**
    * Add the records and errors of one parsed chunk. `linebreak` is the
    * parser's line break. When it is `\n`, a `\r` left at the end of a record
    * by mixed line endings is removed.
@@ -53,7 +61,7 @@ export class TableBuilder {
       starts.push(this._line);
       this._lastStart = this._line;
       this._addRecord(fields, this._line);
-      this._line += 1 + countLineBreaks(fields);
+      this._line += this._quoted ? 1 + countLineBreaks(fields) : 1;
     }
     // Papa Parse holds back the unfinished record at the end of a chunk and
     // parses it again with the next chunk, reporting its errors both times.
@@ -253,6 +261,8 @@ export class TableBuilder {
   private _rowLimit: number;
   /** Whether rows above the limit are kept for sampling. */
   private _keepAll: boolean;
+  /** Whether the text seen so far contains a quote. */
+  private _quoted = false;
   private _hasHeader = false;
   private _columns: string[] = [];
   private _renamed: ReturnType<typeof uniqueNames>['renamed'] = [];

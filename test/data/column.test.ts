@@ -8,6 +8,7 @@ import {
   gatherColumn,
   IColumnData
 } from '../../src/data/column';
+import { mulberry32 } from '../../src/data/random';
 
 /** Build a column where '' is a missing cell. */
 function build(cells: string[]): IColumnData {
@@ -55,6 +56,27 @@ describe('ColumnBuilder', () => {
       expect(column.dictionary).toEqual(['x', '007']);
       expect(countMissing(column)).toBe(9);
       expect(column.forms.filter(form => form === FORM_MISSING)).toHaveLength(9);
+    });
+
+    it('should store the value Number reads', () => {
+      const random = mulberry32(11);
+      const cells = Array.from({ length: 20_000 }, () => {
+        const digits = 1 + Math.floor(random() * 15);
+        const text = String(Math.floor(random() * 10 ** digits));
+        const decimals = Math.floor(random() * Math.min(digits, 8));
+        const point = text.length - decimals;
+        const sign = random() < 0.3 ? '-' : '';
+        return decimals === 0 ? sign + text : `${sign}${text.slice(0, point) || '0'}.${text.slice(point)}`;
+      });
+
+      const column = build(cells);
+
+      cells.forEach((cell, row) => {
+        if (column.forms[row] >= 0) {
+          expect(Object.is(column.values![row], Number(cell))).toBe(true);
+        }
+      });
+      expect(columnTexts(column)).toEqual(cells);
     });
 
     it('should leave value and code arrays out when unused', () => {
