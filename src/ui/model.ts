@@ -71,7 +71,6 @@ export class WizardModel implements IDisposable {
     return this._file;
   }
 
-
   get readOptions(): IReadOptions {
     return this._readOptions;
   }
