@@ -297,6 +297,7 @@ function plainDecimals(cell: string): number {
     mantissa = mantissa * 10 + (code - 48);
     index++;
   }
+
   const integerDigits = index - first;
   if (integerDigits === 0 || (integerDigits > 1 && cell.charCodeAt(first) === 48)) {
     return -1;
@@ -321,6 +322,7 @@ function plainDecimals(cell: string): number {
       return -1;
     }
   }
+
   if (integerDigits + decimals > SAFE_DIGITS || (first === 1 && !nonZero)) {
     return -1;
   }

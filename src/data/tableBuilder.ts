@@ -308,7 +308,10 @@ export function emptyTable(fileName: string, delimiter: string, options: IReadOp
   };
 }
 
-/** Whether a cell has no white space at either end, so `trim` would keep it. */
+/**
+ * Return whether a cell starts and ends with printable ASCII other than a
+ * space, so `trim` would keep it as it is.
+ */
 function isTrimmed(cell: string): boolean {
   const first = cell.charCodeAt(0);
   const last = cell.charCodeAt(cell.length - 1);
