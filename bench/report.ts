@@ -6,44 +6,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import { IMachine, ISummary, REPO_ROOT, RESULTS_DIR } from './common';
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type Json = any;
+import { int, Json, num, ratio, spread, table } from './format';
+import { INGEST_SUMMARY_START, ingestSection, ingestSummaryLine } from './reportIngest';
 
 function load(name: string): Json {
   return JSON.parse(fs.readFileSync(path.join(RESULTS_DIR, `${name}.json`), 'utf8'));
-}
-
-/** Format a number with `digits` significant digits, without exponent notation. */
-function num(value: number, digits = 3): string {
-  if (!Number.isFinite(value)) {
-    return 'n/a';
-  }
-  const magnitude = Math.floor(Math.log10(Math.abs(value) || 1));
-  const decimals = Math.max(0, digits - 1 - magnitude);
-  return value.toLocaleString('en-US', {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals
-  });
-}
-
-/** Format a count with thousands separators. */
-function int(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
-}
-
-/** "median (min–max)", optionally scaled, for example from ms to s. */
-function spread(summary: ISummary, scale = 1, digits = 3): string {
-  return `${num(summary.median * scale, digits)} (${num(summary.min * scale, digits)}–${num(summary.max * scale, digits)})`;
-}
-
-function ratio(summary: ISummary): string {
-  return `**${num(summary.median)}×** (${num(summary.min)}–${num(summary.max)})`;
-}
-
-function table(header: string[], rows: string[][]): string {
-  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
-  return [...lines, ...rows.map(row => `| ${row.join(' | ')} |`)].join('\n');
 }
 
 function machineSection(machine: IMachine, compare: Json, ingest: Json, page: Json, loads: number[]): string {
@@ -74,45 +41,6 @@ function machineSection(machine: IMachine, compare: Json, ingest: Json, page: Js
         ['pandas in the ingest run', ingest.pandas]
       ]
     )
-  ].join('\n');
-}
-
-function ingestSection(ingest: Json): string {
-  const rows = ingest.sizes.map((size: Json) => [
-    `${int(size.rows)} × ${size.columns}, ${num(size.bytes / 2 ** 20)} MiB`,
-    String(size.runs),
-    spread(size.wizard.totalMs, 1 / 1000),
-    `${spread(size.wizard.readCsvMs, 1 / 1000)} / ${spread(size.wizard.profileMs, 1 / 1000)}`,
-    num(size.wizard.rowsPerSecond.median),
-    spread(size.pandas.readCsvMs, 1 / 1000),
-    num(size.pandas.readRowsPerSecond.median),
-    ratio(size.ratios.timeWizardOverPandasRead),
-    ratio(size.ratios.timeWizardOverPandasReadAndProfile)
-  ]);
-  const memory = ingest.sizes.map((size: Json) => [
-    `${int(size.rows)} rows`,
-    spread(size.wizard.peakRssMiB, 1, 4),
-    spread(size.pandas.peakRssAfterReadMiB, 1, 4),
-    spread(size.pandas.peakRssMiB, 1, 4),
-    ratio(size.ratios.peakRssWizardOverPandasRead),
-    ratio(size.ratios.peakRssWizardOverPandasReadAndProfile)
-  ]);
-  return [
-    '## Ingest: `readCsv` + `profileTable` against `pandas.read_csv`',
-    '',
-    'Command: `node bench/build/bench/ingest/main.js TMPDIR /tmp/benchvenv/bin/python`.',
-    `Each run is a fresh process, so peak memory (VmHWM) belongs to one read. Wizard and pandas runs alternate, and each ratio is the median of the per-run ratios. The seeded file (seed ${ingest.seed}) has 12 numeric columns with about 2 % empty cells, 5 categorical columns with about 1 % \`NA\`, a yes/no column, an integer column and a 3-class label. The wizard's time includes reading the file into a string. "pandas + profile" adds \`isna().sum()\`, \`nunique()\` and \`describe(include="all")\`.`,
-    '',
-    'Time in seconds, median (min–max):',
-    '',
-    table(
-      ['file', 'runs', 'wizard total', 'wizard `readCsv` / `profileTable`', 'wizard rows/s', 'pandas `read_csv`', 'pandas rows/s', 'wizard / pandas `read_csv`', 'wizard / pandas + profile'],
-      rows
-    ),
-    '',
-    'Peak resident memory in MiB, including the runtime itself:',
-    '',
-    table(['file', 'wizard', 'pandas `read_csv`', 'pandas + profile', 'wizard / pandas `read_csv`', 'wizard / pandas + profile'], memory)
   ].join('\n');
 }
 
@@ -348,11 +276,10 @@ export function kernelSection(kernel: Json): string {
 
 /** Build the summary: the headline ratios, one line each, repeated from the sections below. */
 function summarySection(ingest: Json, engine: Json, compare: Json, bundle: Json, forest: Json, page: Json): string {
-  const large = ingest.sizes[ingest.sizes.length - 1];
   const lines = [
     '## Summary',
     '',
-    `- Ingest of ${int(large.rows)} rows, wizard / pandas \`read_csv\`: time ${ratio(large.ratios.timeWizardOverPandasRead)}, peak memory ${ratio(large.ratios.peakRssWizardOverPandasRead)}.`
+    ingestSummaryLine(ingest)
   ];
   for (const backend of engine.backends) {
     lines.push(`- MLP epoch on ${backend.backend}, wizard / bare tfjs: ${ratio(backend.ratios.steadyEpochWizardOverBare)}.`);
@@ -379,8 +306,42 @@ function summarySection(ingest: Json, engine: Json, compare: Json, bundle: Json,
   return lines.join('\n');
 }
 
+/** Names of the result files besides the ingest one. */
+const OTHER_RESULTS = ['engine', 'compare', 'bundle', 'forest', 'page'];
+
+/**
+ * Replace only the ingest parts of the existing BENCHMARKS.md: its section,
+ * up to the next `## ` heading, and its summary line. Used when only the
+ * ingest benchmark has results, so the other sections keep their numbers.
+ * Throws when the page has no ingest section.
+ */
+function updateIngestOnly(ingest: Json): void {
+  const file = path.join(REPO_ROOT, 'BENCHMARKS.md');
+  const page = fs.readFileSync(file, 'utf8');
+  const start = page.indexOf('\n## Ingest');
+  if (start < 0) {
+    throw new Error(`${file} has no ingest section to replace; run every benchmark with bench/run.sh.`);
+  }
+  const next = page.indexOf('\n## ', start + 1);
+  const end = next < 0 ? page.length : next;
+  const lines = page
+    .slice(0, start)
+    .split('\n')
+    .map(line => (line.startsWith(INGEST_SUMMARY_START) ? ingestSummaryLine(ingest) : line));
+  fs.writeFileSync(file, `${lines.join('\n')}\n${ingestSection(ingest)}\n${page.slice(end)}`);
+  process.stderr.write(`updated the ingest parts of ${file}\n`);
+}
+
 function main(): void {
   const ingest = load('ingest');
+  const missing = OTHER_RESULTS.filter(
+    name => !fs.existsSync(path.join(RESULTS_DIR, `${name}.json`))
+  );
+  if (missing.length > 0) {
+    process.stderr.write(`no results of ${missing.join(', ')}: updating the ingest parts only\n`);
+    updateIngestOnly(ingest);
+    return;
+  }
   const engine = load('engine');
   const compare = load('compare');
   const bundle = load('bundle');

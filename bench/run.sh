@@ -13,7 +13,11 @@
 # .venv/bin/jupyter, set by BENCH_JUPYTER) and Chromium (default
 # /usr/bin/chromium, set by BENCH_CHROMIUM). It serves on 127.0.0.1 port
 # BENCH_PAGE_PORT (default 8905) and runs BENCH_PAGE_RUNS rounds (default 3).
-# `bash bench/run.sh page` runs only that benchmark, then the report.
+# `bash bench/run.sh page` runs only that benchmark, then the report, and so
+# does `bash bench/run.sh ingest`, and `bash bench/run.sh fileheap` for the
+# page heap of a fetched file (jupyter lab and Chromium as above). A report
+# without the other benchmarks' results replaces only the ingest parts of
+# BENCHMARKS.md.
 #
 # The kernel benchmark uses the same jupyter lab and Chromium, with pandas in
 # the kernel's environment, on port BENCH_KERNEL_PORT (default 8901) for
@@ -26,6 +30,23 @@ tmp="$(mktemp -d /tmp/training-wizard-bench.XXXXXX)"
 trap 'rm -rf "$tmp"' EXIT
 
 npx tsc -p bench/tsconfig.json
+
+if [ "${1:-}" = ingest ]; then
+  venv="${BENCH_VENV:-/tmp/benchvenv}"
+  if [ ! -x "$venv/bin/python" ]; then
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install pandas
+  fi
+  node bench/build/bench/ingest/main.js "$tmp" "$venv/bin/python"
+  node bench/build/bench/report.js
+  exit 0
+fi
+
+if [ "${1:-}" = fileheap ]; then
+  node bench/build/bench/page/fileHeap.js "$tmp"
+  node bench/build/bench/report.js
+  exit 0
+fi
 
 if [ "${1:-}" = page ]; then
   node bench/build/bench/page/main.js "$tmp"
@@ -58,5 +79,6 @@ node bench/build/bench/engine/main.js
 node bench/build/bench/forest/main.js
 node bench/build/bench/page/main.js "$tmp"
 node bench/build/bench/kernel/main.js "$tmp"
+node bench/build/bench/page/fileHeap.js "$tmp"
 "$python" bench/compare.py "$tmp"
 node bench/build/bench/report.js

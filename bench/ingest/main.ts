@@ -1,10 +1,13 @@
 /**
- * Ingest benchmark: rows per second and peak memory of the wizard's
- * `readCsv` + `profileTable` against `pandas.read_csv` on the same files.
+ * Ingest benchmark: rows per second and peak memory of the wizard's data
+ * worker path against `pandas.read_csv` on the same files. That path hashes
+ * the Blob, streams it through `readCsvStream` and runs `profileTable`. The
+ * benchmark also times the two ways to hand the parsed file to a training
+ * worker.
  *
  * Every measurement runs in a fresh child process, so the peak resident set
- * size (VmHWM) belongs to that one read. Wizard and pandas runs alternate.
- * Usage: `node main.js TMPDIR PYTHON`.
+ * size (VmHWM) belongs to that one read. Wizard and pandas runs alternate,
+ * and so do the two hand-off modes. Usage: `node main.js TMPDIR PYTHON`.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -52,7 +55,7 @@ function runChild(command: string, args: string[]): IChildResult {
   return JSON.parse(output.trim().split('\n').pop()!);
 }
 
-function field(results: IChildResult[], pick: (r: IChildResult) => number): ISummary {
+function field<T>(results: T[], pick: (r: T) => number): ISummary {
   return summarise(results.map(pick));
 }
 
@@ -117,6 +120,55 @@ function measureSize(size: ISize, dir: string, python: string): Record<string, u
   };
 }
 
+/** One hand-off child's JSON output. */
+interface IHandoffResult {
+  mode: string;
+  rows: number;
+  handoffMs: number;
+  peakBeforeMiB: number;
+  peakAfterMiB: number;
+}
+
+/**
+ * Time the hand-off of the parsed file to a training worker, as transferred
+ * typed arrays and as a Blob read again, on the file of `size`.
+ */
+function measureHandoff(size: ISize, dir: string): Record<string, unknown> {
+  const file = path.join(dir, `ingest-${size.name}.csv`);
+  const child = path.join(__dirname, '..', 'handoff', 'child.js');
+  const runs: Record<string, IHandoffResult[]> = { table: [], blob: [] };
+  for (let run = 0; run < size.runs; run++) {
+    for (const mode of ['table', 'blob']) {
+      const output = execFileSync(process.execPath, [child, file, mode], { encoding: 'utf8' });
+      runs[mode].push(JSON.parse(output.trim().split('\n').pop()!));
+    }
+    process.stderr.write(`handoff ${size.name}: run ${run + 1}/${size.runs} done\n`);
+  }
+  const summary = (results: IHandoffResult[]) => ({
+    handoffMs: field(results, r => r.handoffMs),
+    peakBeforeMiB: field(results, r => r.peakBeforeMiB),
+    peakAfterMiB: field(results, r => r.peakAfterMiB),
+    addedPeakMiB: field(results, r => r.peakAfterMiB - r.peakBeforeMiB)
+  });
+  return {
+    file: path.basename(file),
+    rows: size.rows,
+    runs: size.runs,
+    table: summary(runs.table),
+    blob: summary(runs.blob),
+    ratios: {
+      timeBlobOverTable: pairedRatio(
+        runs.blob.map(r => r.handoffMs),
+        runs.table.map(r => r.handoffMs)
+      ),
+      peakBlobOverTable: pairedRatio(
+        runs.blob.map(r => r.peakAfterMiB),
+        runs.table.map(r => r.peakAfterMiB)
+      )
+    }
+  };
+}
+
 function main(): void {
   const [dir, python] = process.argv.slice(2);
   if (!dir || !python) {
@@ -127,6 +179,7 @@ function main(): void {
     { name: '1m', rows: envInt('BENCH_INGEST_LARGE_ROWS', 1_000_000), runs: envInt('BENCH_LARGE_RUNS', 3) }
   ];
   const results = sizes.map(size => measureSize(size, dir, python));
+  const handoff = measureHandoff(sizes[sizes.length - 1], dir);
   const pandasVersion = execFileSync(python, ['-c', 'import pandas; print(pandas.__version__)'], {
     encoding: 'utf8'
   }).trim();
@@ -137,7 +190,8 @@ function main(): void {
     python: pythonVersion,
     pandas: pandasVersion,
     seed: SEED,
-    sizes: results
+    sizes: results,
+    handoff
   });
   process.stderr.write(`wrote ${file}\n`);
 }

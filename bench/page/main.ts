@@ -107,7 +107,9 @@ function installPageObservers(): void {
   Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
     const message = args[0] as { type?: unknown } | null;
     if (message && message.type === 'train') {
-      state.trainRequest = message;
+      // The table's buffers are transferred by this call, so keep a copy
+      // for the main-thread replay.
+      state.trainRequest = structuredClone(message);
       // A second listener only reads the reply; the panel's handler still receives it.
       this.addEventListener('message', (event: MessageEvent) => {
         if (event.data?.type === 'run-finished') {
@@ -242,7 +244,7 @@ async function heapMiB(cdp: CDPSession, collectGarbage: boolean): Promise<number
 function pageState(page: Page): Promise<IPageState> {
   return page.evaluate(() => {
     const state = (window as unknown as { trainingWizardPageBench: IPageState }).trainingWizardPageBench;
-    // The request contains the whole CSV text, which the Node side does not need.
+    // The request contains the whole parsed table, which the Node side does not need.
     const request = state.trainRequest as { config?: unknown } | null;
     return { ...state, trainRequest: request ? { config: request.config } : null };
   });

@@ -7,7 +7,7 @@ import { IDatasetProfile, IFinding, IWizardConfig } from '../core/types';
 import { defaultFeatures, inferTask } from '../data/preflight';
 import { OptionSpecs, parseArgs, singleFile } from './args';
 import { INSPECT_HELP } from './help';
-import { EngineSession, ICliIO, READ_OPTIONS, readDataFile, readOptionsOf } from './io';
+import { EngineSession, ICliIO, openDataFile, READ_OPTIONS, readOptionsOf } from './io';
 import {
   columnsTable,
   countFindings,
@@ -45,10 +45,10 @@ export async function runInspect(argv: string[], io: ICliIO): Promise<number> {
   }
   const path = singleFile('inspect', parsed.positionals);
   const options = readOptionsOf(parsed);
-  const text = readDataFile(io, path);
+  const file = await openDataFile(io, path);
 
   const session = new EngineSession();
-  const profile = await session.inspect(path, text, options);
+  const profile = await session.inspect(path, file, options);
   const target = parsed.values.get('target');
   let preflight: IPreflight | null = null;
   if (target !== undefined) {

@@ -5,7 +5,7 @@
 import { IDatasetProfile, IFinding, IWizardConfig } from '../core/types';
 import { IReadOptions } from '../data/csv';
 import { handleRequest, IPipelineEnv } from '../engine/pipeline';
-import { Request, Response } from '../engine/protocol';
+import { ITrainRequest, Request, Response } from '../engine/protocol';
 import { delimiterOption, IParsedArgs, listOption, UsageError } from './args';
 
 /** Input and output of the CLI, injectable so tests can pass their own. */
@@ -15,10 +15,10 @@ export interface ICliIO {
   /** Write `text`, which carries its own line breaks, to standard error. */
   stderr(text: string): void;
   /**
-   * Read a whole file as UTF-8 text. Throws on failure, with a Node-style
-   * `code` such as `ENOENT` when one is known.
+   * Open a file as a Blob that reads from disk as it is consumed. Rejects on
+   * failure, with a Node-style `code` such as `ENOENT` when one is known.
    */
-  readFile(path: string): string;
+  openFile(path: string): Promise<Blob>;
 }
 
 /** The read options shared by both commands: `--delimiter`, `--missing`, `--skip-ragged-rows`. */
@@ -29,14 +29,14 @@ export const READ_OPTIONS = {
 } as const;
 
 /**
- * Read the data file at `path` as UTF-8 text.
+ * Open the data file at `path` as a Blob, which the engine reads in chunks.
  *
  * Throws `UsageError` naming the path and the fix when the file is missing,
  * is a directory or cannot be read.
  */
-export function readDataFile(io: ICliIO, path: string): string {
+export async function openDataFile(io: ICliIO, path: string): Promise<Blob> {
   try {
-    return io.readFile(path);
+    return await io.openFile(path);
   } catch (reason) {
     const code = (reason as { code?: unknown }).code;
     if (code === 'ENOENT') {
@@ -82,8 +82,8 @@ export class EngineSession {
   }
 
   /** Read and profile a file. Throws with the engine's message on failure. */
-  async inspect(fileName: string, text: string, options: IReadOptions): Promise<IDatasetProfile> {
-    const messages = await this.send({ type: 'inspect', requestId: 1, fileName, text, options });
+  async inspect(fileName: string, file: Blob, options: IReadOptions): Promise<IDatasetProfile> {
+    const messages = await this.send({ type: 'inspect', requestId: 1, fileName, file, options });
     const profile = messages.find(message => message.type === 'profile');
     if (profile?.type !== 'profile') {
       throw new Error(errorOf(messages, 'Inspecting the file'));
@@ -99,6 +99,19 @@ export class EngineSession {
       throw new Error(errorOf(messages, 'Checking the configuration'));
     }
     return findings.findings;
+  }
+
+  /**
+   * Return the inspected table and its profile, for a `train` request.
+   * Throws when no file has been inspected.
+   */
+  async exportTable(): Promise<Pick<ITrainRequest, 'table' | 'profile'>> {
+    const messages = await this.send({ type: 'export', requestId: 3 });
+    const table = messages.find(message => message.type === 'table');
+    if (table?.type !== 'table') {
+      throw new Error(errorOf(messages, 'Exporting the table'));
+    }
+    return { table: table.table, profile: table.profile };
   }
 
   /**

@@ -71,7 +71,30 @@ interface INodeProcess {
 
 /** The parts of Node's `fs` module this file uses. */
 interface INodeFileSystem {
-  readFileSync(path: string, encoding: 'utf8'): string;
+  promises: {
+    open(path: string, flags: 'r'): Promise<{
+      stat(): Promise<{ isDirectory(): boolean }>;
+      close(): Promise<void>;
+    }>;
+  };
+  openAsBlob(path: string): Promise<Blob>;
+}
+
+/**
+ * Open a file as a Blob backed by the file on disk. `openAsBlob` reports a
+ * missing file or a folder without a Node error code, so the file is opened
+ * once first to get one.
+ */
+async function openFile(fs: INodeFileSystem, path: string): Promise<Blob> {
+  const handle = await fs.promises.open(path, 'r');
+  try {
+    if ((await handle.stat()).isDirectory()) {
+      throw Object.assign(new Error(`EISDIR: '${path}' is a directory`), { code: 'EISDIR' });
+    }
+  } finally {
+    await handle.close();
+  }
+  return fs.openAsBlob(path);
 }
 
 // Variables of the CommonJS module scope, undefined when this file runs as an ES module.
@@ -85,7 +108,7 @@ export function nodeIO(): ICliIO {
   return {
     stdout: text => void nodeProcess.stdout.write(text),
     stderr: text => void nodeProcess.stderr.write(text),
-    readFile: path => fs.readFileSync(path, 'utf8')
+    openFile: path => openFile(fs, path)
   };
 }
 

@@ -24,7 +24,7 @@ import {
   UsageError
 } from './args';
 import { TRAIN_HELP } from './help';
-import { EngineSession, errorOf, ICliIO, READ_OPTIONS, readDataFile, readOptionsOf } from './io';
+import { EngineSession, errorOf, ICliIO, openDataFile, READ_OPTIONS, readOptionsOf } from './io';
 import {
   countFindings,
   findingsTable,
@@ -86,10 +86,10 @@ export async function runTrain(argv: string[], io: ICliIO): Promise<number> {
   const settings = readSettings(parsed);
   const path = singleFile('train', parsed.positionals);
   const options = { ...readOptionsOf(parsed), skipRaggedRows: settings.skipRaggedRows };
-  const text = readDataFile(io, path);
+  const file = await openDataFile(io, path);
 
   const session = new EngineSession();
-  const profile = await session.inspect(path, text, options);
+  const profile = await session.inspect(path, file, options);
   const config = completeConfig(settings, profile);
   const report: ITrainReport = {
     file: path,
@@ -100,7 +100,7 @@ export async function runTrain(argv: string[], io: ICliIO): Promise<number> {
   };
   if (!hasErrors(report.findings)) {
     const messages = await session.send(
-      { type: 'train', runId: 1, fileName: path, text, options, config },
+      { type: 'train', runId: 1, fileName: path, ...(await session.exportTable()), options, config },
       message => reportProgress(message, io)
     );
     const finished = messages.find(message => message.type === 'run-finished');

@@ -83,6 +83,14 @@ export interface IDatasetProfile {
   findings: IFinding[];
   /** Line numbers of rows whose field count differs from the header's. */
   raggedLines: number[];
+  /**
+   * Hex SHA-256 of the file's bytes. Absent when the profile was made from
+   * text, or where the worker has no Web Crypto API (plain HTTP from another
+   * host).
+   */
+  sha256?: string;
+  /** Size of the file in bytes; absent when the profile was made from text. */
+  size?: number;
 }
 
 /** Model identifiers of the catalogue. */

@@ -1,18 +1,18 @@
 /**
  * Reading delimited text files (CSV, TSV, semicolon or pipe separated) into
- * a table of strings, with findings for everything that was wrong or changed.
+ * a columnar table, with findings for everything that was wrong or changed.
+ * Text is parsed in chunks, so a file read from a stream is never held whole.
  */
 
 import Papa from 'papaparse';
 
 import { IFinding } from '../core/types';
-import { formatLines, makeFinding, plural } from './findings';
-import { detectDelimiter } from './delimiter';
-import { mulberry32, shuffle } from './random';
-import { IRecord, numberRecords, uniqueNames } from './records';
+import type { IColumnData } from './column';
+import { detectDelimiter, SAMPLE_CHARS } from './delimiter';
 import { DEFAULT_MISSING_MARKERS, DEFAULT_ROW_LIMIT } from './markers';
 import type { TypeOverride } from './overrides';
 import type { INumberFormat } from './numberFormat';
+import { emptyTable, TableBuilder } from './tableBuilder';
 
 export { DEFAULT_MISSING_MARKERS, DEFAULT_ROW_LIMIT };
 
@@ -45,12 +45,13 @@ export interface IReadOptions {
 }
 
 /**
- * A file read into columns of raw strings.
+ * A file read into columns.
  *
- * Rows whose field count differs from the header's are never in `cells`,
+ * Rows whose field count differs from the header's are never in `data`,
  * whether or not they were skipped on request, and their line numbers are in
  * `raggedLines`. The `ragged-rows` error and the `ragged-rows-skipped` warning
- * distinguish the two cases.
+ * distinguish the two cases. The table contains only plain data and typed
+ * arrays, so it crosses a worker boundary by structured clone.
  */
 export interface ITable {
   fileName: string;
@@ -59,13 +60,13 @@ export interface ITable {
   /** Unique column names, in file order. */
   columns: string[];
   /**
-   * Column-major cells: `cells[column][row]`. A missing cell, including one
-   * that held a missing marker, is the empty string. Treat the arrays as
-   * read-only, because parsed numbers are cached per array.
+   * One column per name. A missing cell, including one that held a missing
+   * marker, reads as the empty string. Treat the columns as read-only,
+   * because parsed numbers are cached per column.
    */
-  cells: string[][];
+  data: IColumnData[];
   /** File line number (header = 1) where each kept data row starts. */
-  lines: number[];
+  lines: Int32Array;
   /** Line numbers of rows with the wrong number of fields. */
   raggedLines: number[];
   findings: IFinding[];
@@ -73,9 +74,19 @@ export interface ITable {
   numberFormats?: IReadOptions['numberFormats'];
 }
 
+/** Papa Parse settings of a chunked parse, which its typings spread over several overloads. */
+interface IChunkedConfig extends Papa.ParseConfig<string[]> {
+  chunkSize?: number;
+  chunk(results: Papa.ParseResult<string[]>): void;
+  complete?(): void;
+  error?(error: Error): void;
+}
 
-/** Ragged rows described one by one in a message before the rest is counted. */
-const MAX_LISTED_RAGGED = 10;
+/** `Papa.parse` for a string or a stream-like input with a chunked configuration. */
+const parseChunked = Papa.parse as unknown as (input: unknown, config: IChunkedConfig) => void;
+
+/** Characters handed to the parser at once when reading text. */
+const CHUNK_CHARS = 1 << 20;
 
 /**
  * Read the text of a delimited file into a table.
@@ -85,233 +96,199 @@ const MAX_LISTED_RAGGED = 10;
  * trailing blank lines are ignored, and so are blank lines between rows
  * unless the file has a single column, where they are missing values.
  * Problems in the text become `findings`; no input text makes it throw.
+ * `chunkChars` sets the characters parsed at once and changes nothing in
+ * the result.
  */
 export function readCsv(
   text: string,
   fileName: string,
-  options: IReadOptions = {}
+  options: IReadOptions = {},
+  chunkChars = CHUNK_CHARS
 ): ITable {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiter = options.delimiter ?? detectDelimiter(source, fileName);
-  const table: ITable = {
-    fileName,
-    delimiter,
-    columns: [],
-    cells: [],
-    lines: [],
-    raggedLines: [],
-    findings: [],
-    ...(options.numberFormats ? { numberFormats: options.numberFormats } : {})
-  };
   if (source.trim() === '') {
-    table.findings.push(
-      makeFinding(
-        'error',
-        'empty-file',
-        `The file '${fileName}' is empty. Choose a file with a header row and at least one data row.`,
-        [fileName]
-      )
-    );
-    return table;
+    return emptyTable(fileName, delimiter, options);
   }
-
-  // Records split on \n, and `numberRecords` removes a \r left at the end of
-  // a record, so LF, CRLF and mixed files read alike. Only a file without any
-  // \n splits on \r.
-  const newline = source.includes('\n') ? '\n' : '\r';
-  const parsed = Papa.parse<string[]>(source, { delimiter, newline, skipEmptyLines: false });
-  const records = numberRecords(parsed.data, parsed.meta.linebreak);
-  table.findings.push(...quoteFindings(parsed.errors, records, fileName));
-  const header = records.shift()!;
-  const named = uniqueNames(header.fields);
-  table.columns = named.names;
-  if (named.renamed.length > 0) {
-    table.findings.push(renamedFinding(fileName, named.renamed));
+  const builder = new TableBuilder(fileName, delimiter, options);
+  if (source.includes('"')) {
+    builder.noteQuote();
   }
-  fillRows(table, dropBlankRecords(records, header.fields.length), options);
-  return table;
-}
-
-/** Remove blank records, keeping those inside a single-column file's data. */
-function dropBlankRecords(records: IRecord[], width: number): IRecord[] {
-  const isBlank = (record: IRecord) =>
-    record.fields.length === 1 && record.fields[0].trim() === '';
-  let end = records.length;
-  while (end > 0 && isBlank(records[end - 1])) {
-    end--;
-  }
-  const leading = records.slice(0, end);
-  return width === 1 ? leading : leading.filter(record => !isBlank(record));
-}
-
-/** Split records into kept and ragged rows and fill the table's cells. */
-function fillRows(table: ITable, records: IRecord[], options: IReadOptions): void {
-  const width = table.columns.length;
-  const missing = new Set(options.missingMarkers ?? DEFAULT_MISSING_MARKERS);
-  const rowLimit = options.rowLimit ?? DEFAULT_ROW_LIMIT;
-  const ragged: IRecord[] = [];
-  const complete: IRecord[] = [];
-  for (const record of records) {
-    (record.fields.length === width ? complete : ragged).push(record);
-  }
-  table.raggedLines = ragged.map(record => record.line);
-  if (ragged.length > 0) {
-    table.findings.push(raggedFinding(table.fileName, ragged, width, options));
-  }
-
-  if (complete.length > rowLimit) {
-    table.findings.push(
-      rowLimitFinding(table.fileName, complete.length, rowLimit, options.sampleSeed)
-    );
-    limitRows(complete, rowLimit, options.sampleSeed);
-  }
-  if (complete.length === 0 && ragged.length === 0) {
-    table.findings.push(
-      makeFinding(
-        'error',
-        'no-rows',
-        `The file '${table.fileName}' has a header row but no data rows. Choose a file with at least one data row.`,
-        [table.fileName]
-      )
-    );
-  }
-
-  table.lines = complete.map(record => record.line);
-  table.cells = table.columns.map((_, column) =>
-    complete.map(record => {
-      const cell = record.fields[column];
-      return missing.has(cell.trim()) ? '' : cell;
-    })
-  );
-}
-
-function raggedFinding(
-  fileName: string,
-  ragged: IRecord[],
-  width: number,
-  options: IReadOptions
-): IFinding {
-  const listed = ragged
-    .slice(0, MAX_LISTED_RAGGED)
-    .map(
-      record =>
-        `line ${record.line}: ${plural(record.fields.length, 'field')}, expected ${width}`
-    );
-  const rest = ragged.length - listed.length;
-  const details = listed.join('; ') + (rest > 0 ? `; and ${rest} more` : '');
-  const lines = ragged.map(record => record.line);
-  const rows = plural(ragged.length, 'row');
-  if (options.skipRaggedRows) {
-    return makeFinding(
-      'warning',
-      'ragged-rows-skipped',
-      `Skipped ${rows} of '${fileName}' with the wrong number of fields (${details}).`,
-      [rows, fileName, details],
-      { lines }
-    );
-  }
-  return makeFinding(
-    'error',
-    'ragged-rows',
-    `The file '${fileName}' has ${rows} with the wrong number of fields (${details}). Fix the file, or choose to skip them.`,
-    [fileName, rows, details],
-    { lines }
-  );
+  parseChunked(source, { ...parseConfig(source, delimiter, builder), chunkSize: chunkChars });
+  return builder.finish();
 }
 
 /**
- * Cut `records` to `limit` in place: the first rows, or with a seed a random
- * sample kept in file order, so a file sorted by the target keeps every class.
+ * Read a delimited file from a stream of UTF-8 bytes into a table, with the
+ * same result as `readCsv` on the decoded text.
+ *
+ * The text is decoded and parsed chunk by chunk. Only the start of the file
+ * is held at once, to detect the delimiter and the line break: up to 64 Ki
+ * characters, or up to the first `\n` when that comes later. Rejects when
+ * the stream fails.
  */
-function limitRows(records: IRecord[], limit: number, seed: number | undefined): void {
-  if (seed === undefined) {
-    records.length = limit;
-    return;
-  }
-  const order = Int32Array.from(records.keys());
-  shuffle(order, mulberry32(seed));
-  const kept = order.subarray(0, limit).sort();
-  const sample = Array.from(kept, index => records[index]);
-  records.length = 0;
-  records.push(...sample);
-}
-
-function rowLimitFinding(
+export async function readCsvStream(
+  stream: ReadableStream<Uint8Array>,
   fileName: string,
-  rows: number,
-  limit: number,
-  seed: number | undefined
-): IFinding {
-  if (seed !== undefined) {
-    return makeFinding(
-      'warning',
-      'row-sample',
-      `The file '${fileName}' has ${rows} data rows; a random sample of ${limit} drawn with seed ${seed} is used. Raise the row limit in the settings to use more.`,
-      [fileName, String(rows), String(limit), String(seed)]
-    );
+  options: IReadOptions = {}
+): Promise<ITable> {
+  const source = new TextChunks(stream);
+  let head = '';
+  let chunk: string | null;
+  while ((chunk = await source.next()) !== null) {
+    head += chunk;
+    const enough = head.length > SAMPLE_CHARS && head.includes('\n');
+    if (enough && head.trim() !== '') {
+      break;
+    }
   }
-  return makeFinding(
-    'warning',
-    'row-limit',
-    `The file '${fileName}' has ${rows} data rows; only the first ${limit} are used. Choose to sample rows with the seed, or raise the row limit in the settings.`,
-    [fileName, String(rows), String(limit)]
-  );
+  head = head.charCodeAt(0) === 0xfeff ? head.slice(1) : head;
+  const delimiter = options.delimiter ?? detectDelimiter(head, fileName);
+  if (head.trim() === '') {
+    return emptyTable(fileName, delimiter, options);
+  }
+  const builder = new TableBuilder(fileName, delimiter, options);
+  const input = new ParserInput();
+  const done = new Promise<void>((resolve, reject) => {
+    parseChunked(input, {
+      ...parseConfig(head, delimiter, builder),
+      complete: () => resolve(),
+      error: (error: Error) => reject(error)
+    });
+  });
+  const send = (text: string) => {
+    if (text.includes('"')) {
+      builder.noteQuote();
+    }
+    input.emit('data', text);
+  };
+  send(head);
+  while ((chunk = await source.next()) !== null) {
+    send(chunk);
+  }
+  input.emit('end');
+  await done;
+  return builder.finish();
 }
 
-function renamedFinding(
+/**
+ * Papa Parse settings that send every chunk to `builder`. Records split on
+ * \n, and the builder removes a \r left at the end of a record, so LF, CRLF
+ * and mixed files read alike. Only a file whose start has no \n splits on \r.
+ */
+function parseConfig(
+  head: string,
+  delimiter: string,
+  builder: TableBuilder
+): IChunkedConfig {
+  return {
+    delimiter,
+    newline: head.includes('\n') ? '\n' : '\r',
+    skipEmptyLines: false,
+    chunk: results =>
+      builder.addChunk(results.data, results.errors, results.meta.linebreak)
+  };
+}
+
+/** Decoded text of a byte stream, in pieces of at least `CHUNK_CHARS`. */
+class TextChunks {
+  constructor(stream: ReadableStream<Uint8Array>) {
+    this._reader = stream.getReader();
+  }
+
+  /** Return the next piece of text, or null after the last. */
+  async next(): Promise<string | null> {
+    if (this._done) {
+      return null;
+    }
+    let text = '';
+    while (text.length < CHUNK_CHARS) {
+      const { value, done } = await this._reader.read();
+      if (done) {
+        this._done = true;
+        text += this._decoder.decode();
+        break;
+      }
+      text += this._decoder.decode(value, { stream: true });
+    }
+    return text;
+  }
+
+  private _reader: ReadableStreamDefaultReader<Uint8Array>;
+  private _decoder = new TextDecoder('utf-8');
+  private _done = false;
+}
+
+/**
+ * The part of a Node readable stream that Papa Parse's stream reader uses,
+ * so the same chunked parse runs in a Web Worker and in Node. Papa Parse
+ * parses each `data` event before `emit` returns.
+ */
+class ParserInput {
+  readonly readable = true;
+
+  read(): null {
+    return null;
+  }
+
+  on(event: string, listener: (chunk?: string) => void): void {
+    this._listeners.set(event, listener);
+  }
+
+  removeListener(event: string): void {
+    this._listeners.delete(event);
+  }
+
+  pause(): void {
+    // Chunks are only sent from `emit`, so there is nothing to hold back.
+  }
+
+  resume(): void {
+    // See `pause`.
+  }
+
+  emit(event: 'data' | 'end', chunk?: string): void {
+    this._listeners.get(event)?.(chunk);
+  }
+
+  private _listeners = new Map<string, (chunk?: string) => void>();
+}
+
+/** A file read from a Blob, with the fingerprint of its bytes. */
+export interface IReadBlob {
+  table: ITable;
+  /**
+   * Hex SHA-256 of the file's bytes, or null where the Web Crypto API is
+   * missing, as on a page served over plain HTTP from another host.
+   */
+  sha256: string | null;
+  /** Size of the file in bytes. */
+  size: number;
+}
+
+/**
+ * Read a delimited file from a Blob with `readCsvStream`, and hash its
+ * bytes with SHA-256.
+ *
+ * The Web Crypto API has no incremental digest, so the hash reads the Blob
+ * into one buffer first and lets it go before the parse starts.
+ */
+export async function readCsvBlob(
+  blob: Blob,
   fileName: string,
-  renamed: Array<{ position: number; original: string; name: string }>
-): IFinding {
-  const list = renamed
-    .map(({ position, original, name }) => {
-      const was = original === '' ? 'empty name' : `'${original}'`;
-      return `column ${position} (${was}) is now '${name}'`;
-    })
-    .join(', ');
-  return makeFinding(
-    'warning',
-    'renamed-columns',
-    `Some column names in '${fileName}' were empty or repeated, so they were renamed: ${list}. Rename them in the file to choose the names yourself.`,
-    [fileName, list]
-  );
+  options: IReadOptions = {}
+): Promise<IReadBlob> {
+  const sha256 = await sha256OfBlob(blob);
+  const table = await readCsvStream(blob.stream(), fileName, options);
+  return { table, sha256, size: blob.size };
 }
 
-/** Findings for quotes that Papa Parse could not match. */
-function quoteFindings(
-  errors: Papa.ParseError[],
-  records: IRecord[],
-  fileName: string
-): IFinding[] {
-  const findings: IFinding[] = [];
-  const unclosed = errors.filter(error => error.code === 'MissingQuotes');
-  const malformed = errors.filter(error => error.code === 'InvalidQuotes');
-  const lineOf = (error: Papa.ParseError) =>
-    records[Math.min(error.row ?? 0, records.length - 1)].line;
-  if (unclosed.length > 0) {
-    const lines = unclosed.map(lineOf);
-    const where = formatLines(lines);
-    findings.push(
-      makeFinding(
-        'error',
-        'unclosed-quote',
-        `The file '${fileName}' has a quoted field that is never closed, starting on ${where}, so the rest of the file reads as one field. Add the closing quote.`,
-        [fileName, where],
-        { lines }
-      )
-    );
+/** Return the hex SHA-256 of a Blob's bytes, or null without the Web Crypto API. */
+export async function sha256OfBlob(blob: Blob): Promise<string | null> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) {
+    return null;
   }
-  if (malformed.length > 0) {
-    const lines = malformed.map(lineOf);
-    const where = formatLines(lines);
-    findings.push(
-      makeFinding(
-        'warning',
-        'malformed-quote',
-        `The file '${fileName}' has text after a closing quote on ${where}; it was kept as part of the field. Check the quotes on those lines.`,
-        [fileName, where],
-        { lines }
-      )
-    );
-  }
-  return findings;
+  const digest = await subtle.digest('SHA-256', await blob.arrayBuffer());
+  return Array.from(new Uint8Array(digest), byte => byte.toString(16).padStart(2, '0')).join('');
 }

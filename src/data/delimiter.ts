@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 export const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'];
 
 /** Characters of the file looked at to detect the delimiter. */
-const SAMPLE_CHARS = 64 * 1024;
+export const SAMPLE_CHARS = 64 * 1024;
 
 /** Records of the sample compared with the header. */
 const SAMPLE_RECORDS = 50;

@@ -4,6 +4,7 @@
  */
 
 import { IColumnProfile } from '../core/types';
+import { columnTexts } from './column';
 import { ITable } from './csv';
 import { columnIndex, numericColumn } from './values';
 
@@ -29,8 +30,8 @@ export function describeLeakage(
   feature: IColumnProfile,
   isClassification: boolean
 ): string | null {
-  const targetCells = table.cells[columnIndex(table, target.name)];
-  const featureCells = table.cells[columnIndex(table, feature.name)];
+  const targetCells = columnTexts(table.data[columnIndex(table, target.name)]);
+  const featureCells = columnTexts(table.data[columnIndex(table, feature.name)]);
   if (equalCells(targetCells, featureCells)) {
     return `its values equal the target's on every row`;
   }

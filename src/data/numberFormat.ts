@@ -176,7 +176,7 @@ export function parseFormatted(cell: string, format: INumberFormat): number {
  * only chosen when some cell uses it. Decimal commas are not read in a
  * comma-delimited file, even inside quoted fields.
  */
-export function detectNumberFormat(cells: string[], delimiter: string): INumberFormat | null {
+export function detectNumberFormat(cells: Iterable<string>, delimiter: string): INumberFormat | null {
   const order = delimiter === ';' ? COMMA_FIRST : POINT_FIRST;
   let candidates = order
     .filter(format => delimiter !== ',' || format.decimal === '.')

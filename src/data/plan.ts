@@ -5,6 +5,7 @@
  */
 
 import { IColumnProfile, IDatasetProfile, IFeatureColumns } from '../core/types';
+import { columnTexts, IColumnData } from './column';
 import { ITable } from './csv';
 import { DateOrder, detectDateOrder, IDateParts, parseDate } from './datetime';
 import { INumberFormat, isNumberFormat, PLAIN_FORMAT } from './numberFormat';
@@ -95,8 +96,8 @@ export function fitPlan(
       plan.excluded.push({ column: name, reason });
       continue;
     }
-    const cells = table.cells[columnIndex(table, name)];
-    const columnPlan = fitColumn(column, cells, trainRows, table.delimiter);
+    const data = table.data[columnIndex(table, name)];
+    const columnPlan = fitColumn(column, data, trainRows, table.delimiter);
     plan.columns.push(columnPlan);
     plan.featureNames.push(...encodedNames(columnPlan));
   }
@@ -112,19 +113,19 @@ export function fitPlan(
  */
 function fitColumn(
   column: IColumnProfile,
-  cells: string[],
+  data: IColumnData,
   trainRows: ArrayLike<number>,
   delimiter: string
 ): IColumnPlan {
   const name = column.name;
   const isNumber = column.min !== undefined;
   if (column.type === 'boolean' && !isNumber) {
-    const values = pick(cells, trainRows).map(readBoolean);
+    const values = pick(columnTexts(data), trainRows).map(readBoolean);
     return { kind: 'boolean', column: name, scaler: fitScaler(values) };
   }
   if (isNumber) {
-    const format = numberFormatOf(column, cells, delimiter);
-    const parsed = parseColumn(cells, format);
+    const format = numberFormatOf(column, data, delimiter);
+    const parsed = parseColumn(data, format);
     const values = Array.from(trainRows, row => parsed[row]);
     return {
       kind: 'numeric',
@@ -135,18 +136,18 @@ function fitColumn(
     };
   }
   if (column.type === 'datetime') {
-    return fitDatetime(name, cells, trainRows);
+    return fitDatetime(name, columnTexts(data), trainRows);
   }
   if (column.type === 'constant') {
     return { kind: 'constant', column: name };
   }
-  return fitCategorical(name, pick(cells, trainRows));
+  return fitCategorical(name, pick(columnTexts(data), trainRows));
 }
 
 /** Return the profile's number format of a column, or else the detected one. */
 function numberFormatOf(
   column: IColumnProfile,
-  cells: string[],
+  cells: IColumnData,
   delimiter: string
 ): INumberFormat {
   const stored = column.numberFormat;
@@ -301,8 +302,8 @@ export function applyPlan(
   const output = new Float32Array(rowIndices.length * plan.width);
   let offset = 0;
   for (const columnPlan of plan.columns) {
-    const cells = table.cells[columnIndex(table, columnPlan.column)];
-    const encode = cellEncoder(columnPlan, cells);
+    const data = table.data[columnIndex(table, columnPlan.column)];
+    const encode = cellEncoder(columnPlan, data);
     for (let i = 0; i < rowIndices.length; i++) {
       encode(rowIndices[i], output, i * plan.width + offset);
     }
@@ -314,14 +315,15 @@ export function applyPlan(
 /** A function that writes the encoding of the cell in `row` at `position`. */
 type CellEncoder = (row: number, output: Float32Array, position: number) => void;
 
-function cellEncoder(plan: IColumnPlan, cells: string[]): CellEncoder {
+function cellEncoder(plan: IColumnPlan, data: IColumnData): CellEncoder {
+  if (plan.kind === 'numeric') {
+    const parsed = parseColumn(data, plan.format ?? plan.decimalComma);
+    return (row, output, position) => {
+      output[position] = scaleValue(parsed[row], plan.scaler);
+    };
+  }
+  const cells = columnTexts(data);
   switch (plan.kind) {
-    case 'numeric': {
-      const parsed = parseColumn(cells, plan.format ?? plan.decimalComma);
-      return (row, output, position) => {
-        output[position] = scaleValue(parsed[row], plan.scaler);
-      };
-    }
     case 'boolean':
       return (row, output, position) => {
         output[position] = scaleValue(readBoolean(cells[row]), plan.scaler);

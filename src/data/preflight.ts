@@ -12,6 +12,7 @@ import {
   IWizardConfig,
   TaskType
 } from '../core/types';
+import { columnTexts } from './column';
 import { ITable } from './csv';
 import { formatLines, makeFinding, plural } from './findings';
 import { minClassRows, OTHER_CLASS, rareLabels, rowsByClass } from './rareClasses';
@@ -265,8 +266,8 @@ function checkMissingTarget(
 ): IFinding[] {
   const isRegression = config.task === 'regression';
   const values = isRegression ? numericColumn(table, target.name) : null;
-  const cells = table.cells[columnIndex(table, target.name)];
-  const lines = table.lines.filter((_, row) =>
+  const cells = columnTexts(table.data[columnIndex(table, target.name)]);
+  const lines = Array.from(table.lines).filter((_, row) =>
     values ? Number.isNaN(values[row]) : cells[row] === ''
   );
   if (lines.length === 0) {
@@ -291,7 +292,7 @@ function checkClasses(
   target: IColumnProfile,
   config: IWizardConfig
 ): IFinding[] {
-  const cells = table.cells[columnIndex(table, target.name)];
+  const cells = columnTexts(table.data[columnIndex(table, target.name)]);
   const byClass = rowsByClass(cells);
   const linesByClass = new Map(
     [...byClass.entries()].map(([label, rows]) => [label, rows.map(row => table.lines[row])])

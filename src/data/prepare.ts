@@ -10,6 +10,7 @@ import {
   IRunResult,
   IWizardConfig
 } from '../core/types';
+import { columnTexts, IColumnData } from './column';
 import { ITable } from './csv';
 import { parseDate } from './datetime';
 import { formatNumber } from './findings';
@@ -153,7 +154,7 @@ function targetArrays(
 }
 
 function encodeTarget(table: ITable, config: IWizardConfig): IEncodedTarget {
-  const cells = table.cells[columnIndex(table, config.target)];
+  const cells = columnTexts(table.data[columnIndex(table, config.target)]);
   const rows: number[] = [];
   if (config.task === 'regression') {
     const numbers = numericColumn(table, config.target);
@@ -233,8 +234,8 @@ function countImputed(
 ): IImputedColumn[] {
   const imputed: IImputedColumn[] = [];
   for (const columnPlan of plan.columns) {
-    const cells = table.cells[columnIndex(table, columnPlan.column)];
-    const isMissing = missingTest(columnPlan, cells);
+    const data = table.data[columnIndex(table, columnPlan.column)];
+    const isMissing = missingTest(columnPlan, data);
     const count = rows.reduce((sum, row) => sum + (isMissing(row) ? 1 : 0), 0);
     if (count > 0) {
       imputed.push({ column: columnPlan.column, count, strategy: describeStrategy(columnPlan) });
@@ -244,12 +245,13 @@ function countImputed(
 }
 
 /** Return a test of whether the cell in a row is imputed by `plan`. */
-function missingTest(plan: IColumnPlan, cells: string[]): (row: number) => boolean {
+function missingTest(plan: IColumnPlan, data: IColumnData): (row: number) => boolean {
+  if (plan.kind === 'numeric') {
+    const parsed = parseColumn(data, plan.format ?? plan.decimalComma);
+    return row => Number.isNaN(parsed[row]);
+  }
+  const cells = columnTexts(data);
   switch (plan.kind) {
-    case 'numeric': {
-      const parsed = parseColumn(cells, plan.format ?? plan.decimalComma);
-      return row => Number.isNaN(parsed[row]);
-    }
     case 'boolean':
       return row => Number.isNaN(parseNumber(cells[row])) && Number.isNaN(booleanValue(cells[row]));
     case 'datetime':

@@ -4,18 +4,14 @@
  */
 
 import { IColumnProfile, IDatasetProfile, IFinding } from '../core/types';
+import { cellText, countMissing, FORM_MISSING, FORM_TEXT, IColumnData } from './column';
 import { IReadOptions, ITable } from './csv';
 import { detectDateOrder, describeDateOrder, parseDate } from './datetime';
 import { formatLines, formatNumber, makeFinding, plural } from './findings';
-import {
-  describeNumberFormat,
-  describeNumbers,
-  formatKey,
-  INumberFormat,
-  isPlainFormat,
-  PLAIN_FORMAT
-} from './numberFormat';
-import { booleanPair, columnFormat, hasLeadingZero, isInvalidNumber, parseColumn } from './values';
+import { describeNumberFormat, describeNumbers, INumberFormat, isPlainFormat } from './numberFormat';
+import { countDistinct } from './distinct';
+import { INumericReading, readNumbers } from './numericReading';
+import { booleanPair, hasLeadingZero } from './values';
 
 export { numericColumn, parseNumber } from './values';
 
@@ -37,25 +33,21 @@ const MIN_IDENTIFIER_ROWS = 5;
 /** Names that mark a column of unique integers as an identifier. */
 const IDENTIFIER_NAME = /^(id|key|uuid|guid|index|row_?(id|number))$|[_\s.-](id|key|uuid|guid)$|[a-z](Id|ID)$/i;
 
-/** The non-missing cells of a column, read once. */
+/** A column with its name and counts. */
 interface IColumnValues {
   name: string;
   index: number;
   rows: number;
-  /** Non-missing cells, in row order. */
-  present: string[];
+  column: IColumnData;
+  /** Number of non-missing cells. */
+  present: number;
 }
 
-/** Result of reading a column as numbers. */
-interface INumericReading {
-  numbers: number[];
-  format: INumberFormat;
-  /** Whether the person set the format in `IReadOptions.numberFormats`. */
-  formatSet: boolean;
-  invalidLines: number[];
-  invalidExample: string;
-  /** Whether every non-missing cell is a number or an invalid number. */
-  isNumeric: boolean;
+/** Distinct non-missing texts of a column and their counts. */
+interface ITextCounts {
+  /** Distinct texts, in order of first appearance. */
+  texts: string[];
+  counts: number[];
 }
 
 /**
@@ -95,7 +87,7 @@ export function profileTable(
   const previewRows = Math.min(PREVIEW_ROWS, rowCount);
   const preview: string[][] = [];
   for (let row = 0; row < previewRows; row++) {
-    preview.push(table.cells.map(cells => cells[row]));
+    preview.push(table.data.map(column => cellText(column, row)));
   }
   return {
     fileName: table.fileName,
@@ -109,66 +101,30 @@ export function profileTable(
 }
 
 function collectValues(table: ITable, name: string, index: number): IColumnValues {
-  const cells = table.cells[index];
-  const present = cells.filter(cell => cell !== '');
-  return { name, index, rows: cells.length, present };
+  const column = table.data[index];
+  return { name, index, rows: column.length, column, present: column.length - countMissing(column) };
 }
 
-/** Count each distinct cell, in order of first appearance. */
-function countValues(present: string[]): Map<string, number> {
+/** Count each distinct non-missing text, in order of first appearance. */
+function countValues(column: IColumnData): ITextCounts {
+  if (!column.values) {
+    const counts = new Array<number>(column.dictionary.length).fill(0);
+    const { forms, codes } = column;
+    for (let row = 0; row < column.length; row++) {
+      if (forms[row] === FORM_TEXT) {
+        counts[codes![row]]++;
+      }
+    }
+    return { texts: column.dictionary, counts };
+  }
   const counts = new Map<string, number>();
-  for (const cell of present) {
-    counts.set(cell, (counts.get(cell) ?? 0) + 1);
-  }
-  return counts;
-}
-
-/**
- * Read a column's cells as numbers in the set format, or else in the
- * detected one. With a detected format, any other text makes the column not
- * numeric, and so does a code with a leading zero. With a set format, every
- * such cell counts as invalid instead.
- */
-function readNumbers(
-  table: ITable,
-  values: IColumnValues,
-  setFormat: INumberFormat | undefined
-): INumericReading {
-  const cells = table.cells[values.index];
-  if (setFormat) {
-    // Checks the format and throws for an invalid one.
-    formatKey(setFormat);
-  }
-  const format = setFormat ?? columnFormat(cells, table.delimiter) ?? PLAIN_FORMAT;
-  const reading: INumericReading = {
-    numbers: [],
-    format,
-    formatSet: setFormat !== undefined,
-    invalidLines: [],
-    invalidExample: '',
-    isNumeric: true
-  };
-  const parsed = parseColumn(cells, format);
-  for (let row = 0; row < cells.length && reading.isNumeric; row++) {
-    const cell = cells[row];
-    if (cell === '') {
-      continue;
-    }
-    const value = parsed[row];
-    if (!Number.isNaN(value) && (reading.formatSet || !hasLeadingZero(cell))) {
-      reading.numbers.push(value);
-    } else if (reading.formatSet || isInvalidNumber(cell, format)) {
-      reading.invalidLines.push(table.lines[row]);
-      reading.invalidExample = reading.invalidExample || cell.trim();
-    } else {
-      reading.isNumeric = false;
+  for (let row = 0; row < column.length; row++) {
+    if (column.forms[row] !== FORM_MISSING) {
+      const cell = cellText(column, row);
+      counts.set(cell, (counts.get(cell) ?? 0) + 1);
     }
   }
-  if (!reading.isNumeric || reading.numbers.length === 0) {
-    reading.isNumeric = false;
-    reading.invalidLines = [];
-  }
-  return reading;
+  return { texts: [...counts.keys()], counts: [...counts.values()] };
 }
 
 function invalidFinding(
@@ -212,7 +168,7 @@ function profileColumn(
     index: values.index,
     type: 'empty',
     reason: '',
-    missing: values.rows - values.present.length,
+    missing: values.rows - values.present,
     invalid: reading.invalidLines.length,
     distinct: 0,
     summary: ''
@@ -220,7 +176,7 @@ function profileColumn(
   if (reading.isNumeric) {
     profile.numberFormat = { ...reading.format };
     describeNumeric(profile, values, reading);
-  } else if (values.present.length === 0) {
+  } else if (values.present === 0) {
     profile.reason = 'every cell is missing';
     profile.summary = 'all missing';
   } else {
@@ -235,33 +191,39 @@ function describeNumeric(
   reading: INumericReading
 ): void {
   const numbers = reading.numbers;
-  const distinct = new Set(numbers);
+  const distinct = countDistinct(numbers);
   let min = Infinity;
   let max = -Infinity;
-  for (const value of numbers) {
-    min = Math.min(min, value);
-    max = Math.max(max, value);
+  for (let i = 0; i < numbers.length; i++) {
+    const value = numbers[i];
+    // Math.min and Math.max order -0 before 0, and so do these tests.
+    if (value < min || (value === 0 && min === 0 && Object.is(value, -0))) {
+      min = value;
+    }
+    if (value > max || (value === 0 && max === 0 && Object.is(max, -0))) {
+      max = value;
+    }
   }
-  profile.distinct = distinct.size;
+  profile.distinct = distinct;
   profile.min = min;
   profile.max = max;
   profile.summary =
     min === max ? formatNumber(min) : `${formatNumber(min)} – ${formatNumber(max)}`;
 
-  if (distinct.size === 1) {
+  if (distinct === 1) {
     profile.type = 'constant';
     profile.reason = `one value (${formatNumber(min)}) in every non-missing cell`;
-  } else if (distinct.size === 2 && distinct.has(0) && distinct.has(1)) {
+  } else if (distinct === 2 && min === 0 && max === 1) {
     profile.type = 'boolean';
     profile.reason = 'two values: 0 and 1';
-  } else if (isNumericIdentifier(values, numbers, distinct.size)) {
+  } else if (isNumericIdentifier(values, numbers, distinct)) {
     profile.type = 'identifier';
     profile.reason = IDENTIFIER_NAME.test(values.name)
       ? 'unique integer per row, and the name looks like an ID'
       : 'unique integer per row, counting up by 1';
   } else {
     profile.type = 'numeric';
-    profile.reason = `${writtenAs(reading)}, ${plural(distinct.size, 'distinct value')}`;
+    profile.reason = `${writtenAs(reading)}, ${plural(distinct, 'distinct value')}`;
   }
   if (profile.type !== 'numeric' && (reading.formatSet || !isPlainFormat(reading.format))) {
     profile.reason += `; ${writtenAs(reading)}`;
@@ -284,7 +246,7 @@ function writtenAs(reading: INumericReading): string {
 
 function isNumericIdentifier(
   values: IColumnValues,
-  numbers: number[],
+  numbers: Float64Array,
   distinct: number
 ): boolean {
   if (distinct !== values.rows || !numbers.every(Number.isInteger)) {
@@ -300,31 +262,34 @@ function isNumericIdentifier(
 }
 
 function describeText(profile: IColumnProfile, values: IColumnValues): void {
-  const counts = countValues(values.present);
-  const distinct = counts.size;
-  const present = values.present.length;
+  const counts = countValues(values.column);
+  const texts = counts.texts;
+  const distinct = texts.length;
+  const present = values.present;
   profile.distinct = distinct;
-  profile.topValues = [...counts.entries()]
-    .map(([value, count]) => ({ value, count }))
+  profile.topValues = texts
+    .map((value, index) => ({ value, count: counts.counts[index] }))
     .sort((a, b) => b.count - a.count)
     .slice(0, TOP_VALUES);
   profile.summary = profile.topValues
     .map(({ value, count }) => `${value} (${count})`)
     .join(', ');
 
-  const pair = booleanPair([...counts.keys()]);
-  const dateOrder = distinct > 1 ? detectDateOrder(values.present) : null;
+  // Whether every cell passes a test, and the first that passes, are the same
+  // over the distinct texts in order of first appearance as over all cells.
+  const pair = booleanPair(texts);
+  const dateOrder = distinct > 1 ? detectDateOrder(texts) : null;
   const words = meanWords(counts);
   if (distinct === 1) {
     profile.type = 'constant';
-    profile.reason = `one value ('${values.present[0]}') in every non-missing cell`;
+    profile.reason = `one value ('${texts[0]}') in every non-missing cell`;
   } else if (pair) {
     profile.type = 'boolean';
     profile.reason = `two values: ${pair[0]} and ${pair[1]}`;
   } else if (dateOrder) {
     profile.type = 'datetime';
     profile.reason = describeDateOrder(dateOrder);
-    profile.summary = dateRange(values.present, dateOrder);
+    profile.summary = dateRange(texts, dateOrder);
   } else if (distinct >= present / 2 && present >= 3 && words.mean >= 3) {
     profile.type = 'text';
     profile.reason = `free text: ${distinct} distinct of ${present} values, ${formatNumber(words.mean)} words on average; not one-hot encoded`;
@@ -338,7 +303,7 @@ function describeText(profile: IColumnProfile, values: IColumnValues): void {
   } else {
     profile.type = 'categorical';
     profile.reason = `text with ${plural(distinct, 'distinct value')}`;
-    const code = values.present.find(hasLeadingZero);
+    const code = texts.find(hasLeadingZero);
     if (code !== undefined && /^[+-]?\d+$/.test(code.trim())) {
       profile.reason += `; codes with a leading zero such as '${code}' stay text`;
     }
@@ -346,13 +311,13 @@ function describeText(profile: IColumnProfile, values: IColumnValues): void {
 }
 
 /** Mean number of whitespace-separated words per non-missing cell. */
-function meanWords(counts: Map<string, number>): { mean: number } {
+function meanWords(counts: ITextCounts): { mean: number } {
   let words = 0;
   let cells = 0;
-  for (const [value, count] of counts) {
-    words += value.trim().split(/\s+/).length * count;
-    cells += count;
-  }
+  counts.texts.forEach((value, index) => {
+    words += value.trim().split(/\s+/).length * counts.counts[index];
+    cells += counts.counts[index];
+  });
   return { mean: cells === 0 ? 0 : words / cells };
 }
 

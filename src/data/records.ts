@@ -1,13 +1,4 @@
-/**
- * Helpers for the records Papa Parse returns: file line numbers and unique
- * column names.
- */
-
-/** One parsed record and the file line (header = 1) where it starts. */
-export interface IRecord {
-  fields: string[];
-  line: number;
-}
+/** Unique column names for a file's header record. */
 
 /** A column whose name was changed to make every name unique. */
 export interface IRenamedColumn {
@@ -15,41 +6,6 @@ export interface IRenamedColumn {
   position: number;
   original: string;
   name: string;
-}
-
-const LINE_BREAK = /\r\n|\r|\n/g;
-
-/**
- * Attach the starting line number to each record.
- *
- * A record starts one line after the previous record plus the line breaks
- * inside that record's quoted fields, so a record spanning three lines moves
- * every later line number by two. Records must be parsed with empty lines
- * kept. When the file's line break is `\n`, a `\r` left at the end of a
- * record by mixed line endings is removed first.
- */
-export function numberRecords(rows: string[][], linebreak: string): IRecord[] {
-  const records: IRecord[] = [];
-  let line = 1;
-  for (const fields of rows) {
-    const last = fields.length - 1;
-    if (linebreak === '\n' && last >= 0 && fields[last].endsWith('\r')) {
-      fields[last] = fields[last].slice(0, -1);
-    }
-    records.push({ fields, line });
-    line += 1 + countLineBreaks(fields);
-  }
-  return records;
-}
-
-function countLineBreaks(fields: string[]): number {
-  let count = 0;
-  for (const field of fields) {
-    if (field.includes('\n') || field.includes('\r')) {
-      count += field.match(LINE_BREAK)?.length ?? 0;
-    }
-  }
-  return count;
 }
 
 /**

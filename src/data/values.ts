@@ -3,6 +3,13 @@
  * preprocessing plan: numbers, invalid numeric tokens and boolean words.
  */
 
+import {
+  cellText,
+  FORM_MISSING,
+  FORM_TEXT,
+  IColumnData,
+  numberText
+} from './column';
 import { ITable } from './csv';
 import {
   DECIMAL_COMMA_FORMAT,
@@ -10,6 +17,7 @@ import {
   formatKey,
   INumberFormat,
   isInvalidToken,
+  isPlainFormat,
   matchesNumberFormat,
   parseFormatted,
   PLAIN_FORMAT
@@ -114,36 +122,68 @@ export function columnIndex(table: ITable, name: string): number {
   return index;
 }
 
-/** Detected formats per cells array, one entry per delimiter. */
-const detectedFormats = new WeakMap<string[], Map<string, INumberFormat | null>>();
+/** A column as an array of cell texts or as stored in a table. */
+export type ColumnLike = string[] | IColumnData;
+
+/** Detected formats per column, one entry per delimiter. */
+const detectedFormats = new WeakMap<ColumnLike, Map<string, INumberFormat | null>>();
 
 /**
  * Detect a column's number format with `detectNumberFormat`, caching the
- * result for the array like `parseColumn`. Callers must not change the
+ * result for the column like `parseColumn`. Callers must not change the
  * returned object.
  */
-export function columnFormat(cells: string[], delimiter: string): INumberFormat | null {
+export function columnFormat(cells: ColumnLike, delimiter: string): INumberFormat | null {
   let cached = detectedFormats.get(cells);
   if (!cached) {
     cached = new Map();
     detectedFormats.set(cells, cached);
   }
   if (!cached.has(delimiter)) {
-    cached.set(delimiter, detectNumberFormat(cells, delimiter));
+    const texts = Array.isArray(cells) ? cells : formatEvidence(cells, delimiter);
+    cached.set(delimiter, detectNumberFormat(texts, delimiter));
   }
   return cached.get(delimiter)!;
 }
 
-/** Parsed columns per cells array, one entry per number format. */
-const parsedColumns = new WeakMap<string[], Map<string, Float64Array>>();
+/**
+ * Yield the cell texts of a stored column that can change what
+ * `detectNumberFormat` returns. These are each distinct text once and, when
+ * some cells are stored as numbers, one integer. Outside comma-delimited
+ * files they also include the text of every stored number that is not an
+ * integer. Under a comma delimiter only decimal-point formats are
+ * candidates, and they all read a stored number's text without a separator.
+ */
+function* formatEvidence(column: IColumnData, delimiter: string): Generator<string> {
+  yield* column.dictionary;
+  const values = column.values;
+  if (!values) {
+    return;
+  }
+  yield '0';
+  if (delimiter === ',') {
+    return;
+  }
+  for (let row = 0; row < column.length; row++) {
+    const form = column.forms[row];
+    const value = values[row];
+    const isInteger = Number.isInteger(value) && Math.abs(value) < 1e21;
+    if (form !== FORM_MISSING && form !== FORM_TEXT && (form > 0 || !isInteger)) {
+      yield numberText(value, form);
+    }
+  }
+}
+
+/** Parsed columns per column, one entry per number format. */
+const parsedColumns = new WeakMap<ColumnLike, Map<string, Float64Array>>();
 
 /**
  * Parse every cell of a column with `parseNumber` in `format`, caching the
- * result for the array and format, because profiling, fitting and encoding
- * all read the same columns. The cache assumes the array is not changed
+ * result for the column and format, because profiling, fitting and encoding
+ * all read the same columns. The cache assumes the column is not changed
  * after the first call, and callers must not write to the returned array.
  */
-export function parseColumn(cells: string[], format: NumberFormatLike): Float64Array {
+export function parseColumn(cells: ColumnLike, format: NumberFormatLike): Float64Array {
   const resolved = toFormat(format);
   const key = formatKey(resolved);
   let cached = parsedColumns.get(cells);
@@ -153,13 +193,34 @@ export function parseColumn(cells: string[], format: NumberFormatLike): Float64A
   }
   let values = cached.get(key);
   if (!values) {
-    values = new Float64Array(cells.length);
-    for (let row = 0; row < cells.length; row++) {
-      values[row] = parseFormatted(cells[row], resolved);
-    }
+    values = Array.isArray(cells)
+      ? Float64Array.from(cells, cell => parseFormatted(cell, resolved))
+      : parseStored(cells, resolved);
     cached.set(key, values);
   }
   return values;
+}
+
+/**
+ * Parse a stored column: each dictionary text once, and the cells stored as
+ * numbers directly in the plain format, which reads their text exactly.
+ */
+function parseStored(column: IColumnData, format: INumberFormat): Float64Array {
+  const output = new Float64Array(column.length);
+  const dictionary = Float64Array.from(column.dictionary, text => parseFormatted(text, format));
+  const plain = isPlainFormat(format);
+  const { forms, values, codes } = column;
+  for (let row = 0; row < column.length; row++) {
+    const form = forms[row];
+    if (form === FORM_MISSING) {
+      output[row] = NaN;
+    } else if (form === FORM_TEXT) {
+      output[row] = dictionary[codes![row]];
+    } else {
+      output[row] = plain ? values![row] : parseFormatted(cellText(column, row), format);
+    }
+  }
+  return output;
 }
 
 /**
@@ -175,13 +236,13 @@ export function numericColumn(
   name: string,
   format?: INumberFormat
 ): Float64Array {
-  const cells = table.cells[columnIndex(table, name)];
+  const column = table.data[columnIndex(table, name)];
   const formats = table.numberFormats;
   const chosen =
     formats && Object.prototype.hasOwnProperty.call(formats, name)
       ? formats[name]
       : undefined;
   const resolved =
-    format ?? chosen ?? columnFormat(cells, table.delimiter) ?? PLAIN_FORMAT;
-  return parseColumn(cells, resolved).slice();
+    format ?? chosen ?? columnFormat(column, table.delimiter) ?? PLAIN_FORMAT;
+  return parseColumn(column, resolved).slice();
 }

@@ -1,13 +1,18 @@
 /**
  * The page side of the worker protocol. Owns at most one training worker and
- * one data worker (which keeps the parsed file for pre-flight checks), and
- * terminates each when its work ends or the client is disposed.
+ * one data worker (which keeps the parsed file for pre-flight checks and
+ * training requests), and terminates each when its work ends or the client
+ * is disposed.
  */
 import { IDisposable } from '@lumino/disposable';
 
 import { IDatasetProfile, IFinding, IWizardConfig } from '../core/types';
-import { IReadOptions } from '../data/csv';
+import { tableBuffers } from '../data/column';
+import type { IReadOptions, ITable } from '../data/csv';
 import { ITrainRequest, Request, Response } from './protocol';
+
+/** A training request as the page makes it, without the table from the data worker. */
+export type TrainOptions = Omit<ITrainRequest, 'type' | 'table' | 'profile'>;
 
 /** Receives the messages of the current run. */
 export interface IRunHandlers {
@@ -42,11 +47,12 @@ export class WorkerClient implements IDisposable {
 
   /**
    * Read and profile a file in a data worker of its own, which keeps the
-   * parsed table for later `check` calls until the next `inspect`.
+   * parsed table for later `check` and `train` calls until the next
+   * `inspect`. The Blob is passed by reference, and the page keeps no text.
    */
   inspect(
     fileName: string,
-    text: string,
+    file: Blob,
     options: IReadOptions
   ): Promise<IDatasetProfile> {
     this._stopDataWorker();
@@ -63,7 +69,7 @@ export class WorkerClient implements IDisposable {
       type: 'inspect',
       requestId,
       fileName,
-      text,
+      file,
       options
     }));
   }
@@ -81,11 +87,16 @@ export class WorkerClient implements IDisposable {
   }
 
   /**
-   * Start a run in a new worker, terminating any previous one first.
+   * Start a run in a new worker on the last inspected file, terminating any
+   * previous run first.
    *
-   * Messages whose `runId` differs from `request.runId` are dropped.
+   * The data worker sends a copy of its table, and the page transfers the
+   * buffers on to the training worker, so the page keeps the table only in
+   * between. Messages whose `runId` differs from `request.runId` are
+   * dropped. A missing or failed data worker ends the run through
+   * `handlers.onCrash`.
    */
-  train(request: Omit<ITrainRequest, 'type'>, handlers: IRunHandlers): void {
+  train(request: TrainOptions, handlers: IRunHandlers): void {
     this.stop();
     const runId = request.runId;
     const worker = this._spawn();
@@ -116,7 +127,21 @@ export class WorkerClient implements IDisposable {
       this.stop();
       handlers.onCrash('A message from the training worker could not be read.');
     };
-    worker.postMessage({ ...request, type: 'train' });
+    const isCurrent = () => this._worker === worker && this._runId === runId;
+    this._exportTable().then(
+      ({ table, profile }) => {
+        if (isCurrent()) {
+          const message: ITrainRequest = { ...request, type: 'train', table, profile };
+          worker.postMessage(message, tableBuffers(table));
+        }
+      },
+      (reason: Error) => {
+        if (isCurrent()) {
+          this.stop();
+          handlers.onCrash(`The file could not be handed to the training worker: ${reason.message}`);
+        }
+      }
+    );
   }
 
   /** Terminate the training worker, if any; later messages are dropped. */
@@ -141,6 +166,14 @@ export class WorkerClient implements IDisposable {
     this._stopDataWorker();
   }
 
+  /** Ask the data worker for a copy of its table and profile. */
+  private _exportTable(): Promise<{ table: ITable; profile: IDatasetProfile }> {
+    if (!this._dataWorker) {
+      return Promise.reject(new Error('No file has been inspected.'));
+    }
+    return this._ask(requestId => ({ type: 'export', requestId }));
+  }
+
   private _ask<T>(build: (requestId: number) => Request): Promise<T> {
     const requestId = ++this._requestId;
     return new Promise<T>((resolve, reject) => {
@@ -162,6 +195,8 @@ export class WorkerClient implements IDisposable {
     this._pending.delete(requestId);
     if (message.type === 'profile') {
       pending.resolve(message.profile);
+    } else if (message.type === 'table') {
+      pending.resolve({ table: message.table, profile: message.profile });
     } else if (message.type === 'findings') {
       pending.resolve(message.findings);
     } else if (message.type === 'error') {

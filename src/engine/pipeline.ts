@@ -6,14 +6,15 @@
 import { ENGINE_VERSION, foldCount } from '../core/config';
 import { pickBest, primaryMetric } from '../core/results';
 import { IDatasetProfile, IRunResult } from '../core/types';
-import { ITable, readCsv } from '../data/csv';
+import { copyTable, tableBuffers } from '../data/column';
+import { ITable, readCsvBlob } from '../data/csv';
 import { checkConfig } from '../data/preflight';
 import { prepareData } from '../data/prepare';
 import { applyTypeOverrides } from '../data/overrides';
 import { profileTable } from '../data/profile';
 import { setupBackend } from './backend';
 import { modelName } from './models';
-import { ITrainRequest, Request, Response } from './protocol';
+import { PostResponse, ITrainRequest, Request } from './protocol';
 import { EpochThrottle } from './throttle';
 import { ITrainOutcome, trainModels } from './train';
 import { IKFoldSet, kfoldFolds } from './validation';
@@ -41,18 +42,32 @@ export interface IPipelineEnv {
  */
 export async function handleRequest(
   request: Request,
-  post: (message: Response) => void,
+  post: PostResponse,
   env: IPipelineEnv = {}
 ): Promise<void> {
   try {
     if (request.type === 'inspect') {
-      const table = readCsv(request.text, request.fileName, request.options);
-      const profile = applyTypeOverrides(
-        profileTable(table, request.options),
-        request.options.columnTypes
+      const { table, sha256, size } = await readCsvBlob(
+        request.file,
+        request.fileName,
+        request.options
       );
+      const profile = {
+        ...applyTypeOverrides(profileTable(table, request.options), request.options.columnTypes),
+        ...(sha256 ? { sha256 } : {}),
+        size
+      };
       env.inspected = { table, profile };
       post({ type: 'profile', requestId: request.requestId, profile });
+    } else if (request.type === 'export') {
+      if (!env.inspected) {
+        throw new Error('No file has been inspected in this worker.');
+      }
+      const table = copyTable(env.inspected.table);
+      post(
+        { type: 'table', requestId: request.requestId, table, profile: env.inspected.profile },
+        tableBuffers(table)
+      );
     } else if (request.type === 'check') {
       if (!env.inspected) {
         throw new Error('No file has been inspected in this worker.');
@@ -82,19 +97,13 @@ export async function handleRequest(
 
 async function train(
   request: ITrainRequest,
-  post: (message: Response) => void,
+  post: PostResponse,
   env: IPipelineEnv
 ): Promise<void> {
-  const { runId, config } = request;
+  const { runId, config, table, profile } = request;
   const now = env.now ?? (() => Date.now());
-  const table = readCsv(request.text, request.fileName, {
-    ...request.options,
-    skipRaggedRows: config.skipRaggedRows
-  });
-  const profile = applyTypeOverrides(
-    profileTable(table, request.options),
-    request.options.columnTypes
-  );
+  // Rows with the wrong number of fields are never in the table, and
+  // `checkConfig` reports them as an error unless the config skips them.
   const errors = checkConfig(table, profile, config).filter(
     finding => finding.severity === 'error'
   );

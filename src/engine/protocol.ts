@@ -1,5 +1,6 @@
 /**
- * Messages between the page and the training worker. Nothing else crosses the
+ * Messages between the page and the workers: the data worker that reads and
+ * checks a file, and the training worker of a run. Nothing else crosses the
  * worker boundary. Every message carries the id of the request or run it
  * belongs to, so the page can drop messages from a run it no longer follows.
  */
@@ -10,23 +11,42 @@ import {
   IRunResult,
   IWizardConfig
 } from '../core/types';
-import { IReadOptions } from '../data/csv';
+import { IReadOptions, ITable } from '../data/csv';
 
-/** Page → worker: read and profile a file. */
+/**
+ * Page → data worker: read and profile a file. The worker reads the Blob in
+ * chunks and keeps the table for `check` and `export` requests.
+ */
 export interface IInspectRequest {
   type: 'inspect';
   requestId: number;
   fileName: string;
-  text: string;
+  /** The file's bytes, UTF-8 text. A Blob crosses the boundary by reference. */
+  file: Blob;
   options: IReadOptions;
 }
 
-/** Page → worker: train the configured models on a file. */
+/**
+ * Page → data worker: send a copy of the last inspected table and its
+ * profile, with the table's buffers transferred, in a `table` message.
+ */
+export interface IExportRequest {
+  type: 'export';
+  requestId: number;
+}
+
+/**
+ * Page → training worker: train the configured models on a table read by
+ * the data worker. The page transfers the table's buffers, so it keeps no
+ * copy.
+ */
 export interface ITrainRequest {
   type: 'train';
   runId: number;
   fileName: string;
-  text: string;
+  table: ITable;
+  /** The table's profile with the person's column types applied. */
+  profile: IDatasetProfile;
   options: IReadOptions;
   config: IWizardConfig;
 }
@@ -41,12 +61,20 @@ export interface ICheckRequest {
   config: IWizardConfig;
 }
 
-export type Request = IInspectRequest | ICheckRequest | ITrainRequest;
+export type Request = IInspectRequest | IExportRequest | ICheckRequest | ITrainRequest;
 
 /** Worker → page: the profile of an inspected file. */
 export interface IProfileMessage {
   type: 'profile';
   requestId: number;
+  profile: IDatasetProfile;
+}
+
+/** Data worker → page: a copy of the inspected table, for a training request. */
+export interface ITableMessage {
+  type: 'table';
+  requestId: number;
+  table: ITable;
   profile: IDatasetProfile;
 }
 
@@ -122,6 +150,7 @@ export interface IErrorMessage {
 
 export type Response =
   | IProfileMessage
+  | ITableMessage
   | IFindingsMessage
   | IRunStartedMessage
   | IModelStartedMessage
@@ -129,3 +158,9 @@ export type Response =
   | IModelFinishedMessage
   | IRunFinishedMessage
   | IErrorMessage;
+
+/**
+ * Sends a response, with the buffers to transfer along with it. Senders
+ * must not use a transferred buffer afterwards.
+ */
+export type PostResponse = (message: Response, transfer?: Transferable[]) => void;

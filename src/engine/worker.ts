@@ -11,5 +11,9 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const env: IPipelineEnv = { wasmPaths: WASM_PATHS, inspected: null };
 
 scope.onmessage = (event: MessageEvent) => {
-  void handleRequest(event.data, message => scope.postMessage(message), env);
+  void handleRequest(
+    event.data,
+    (message, transfer) => scope.postMessage(message, transfer ?? []),
+    env
+  );
 };

@@ -1,6 +1,8 @@
 import { JupyterFrontEnd } from '@jupyterlab/application';
+import { URLExt } from '@jupyterlab/coreutils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 import { FileDialog } from '@jupyterlab/filebrowser';
+import { ServerConnection } from '@jupyterlab/services';
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { WizardModel } from './model';
@@ -10,7 +12,7 @@ const DATA_FILE = /\.(csv|tsv|txt)$/i;
 
 /**
  * Let the person pick a data file on the server with a dialog that browses
- * folders, fetch it through the contents API and load it into the model.
+ * folders, download its bytes as a Blob and load it into the model.
  * A cancelled dialog changes nothing; a failure becomes a notice.
  */
 export async function chooseDataFile(options: {
@@ -50,14 +52,9 @@ export async function loadDataFile(options: {
 }): Promise<boolean> {
   const { app, model, trans } = options;
   const chosen = { path: options.path, name: options.name };
-  let text: string;
+  let blob: Blob;
   try {
-    const file = await app.serviceManager.contents.get(chosen.path, {
-      content: true,
-      format: 'text',
-      type: 'file'
-    });
-    text = typeof file.content === 'string' ? file.content : '';
+    blob = await fetchFile(app.serviceManager.serverSettings, chosen.path);
   } catch (reason) {
     model.setNotice({
       kind: 'error',
@@ -70,14 +67,7 @@ export async function loadDataFile(options: {
     return false;
   }
   try {
-    await model.loadFile(
-      {
-        path: chosen.path,
-        name: chosen.name,
-        size: new TextEncoder().encode(text).length
-      },
-      text
-    );
+    await model.loadFile({ path: chosen.path, name: chosen.name, size: blob.size }, blob);
     return true;
   } catch (reason) {
     model.setNotice({
@@ -90,4 +80,24 @@ export async function loadDataFile(options: {
     });
   }
   return false;
+}
+
+/**
+ * Download a file's bytes from the server's `files/` handler as a Blob.
+ *
+ * The contents API would send the text inside a JSON reply, which the page
+ * would keep as one string. The browser keeps a Blob instead, and the page
+ * passes it to the data worker by reference. Throws a `ServerConnection.ResponseError` when
+ * the server answers with an error status.
+ */
+export async function fetchFile(
+  settings: ServerConnection.ISettings,
+  path: string
+): Promise<Blob> {
+  const url = URLExt.join(settings.baseUrl, 'files', URLExt.encodeParts(path));
+  const response = await ServerConnection.makeRequest(url, { method: 'GET' }, settings);
+  if (!response.ok) {
+    throw await ServerConnection.ResponseError.create(response);
+  }
+  return response.blob();
 }

@@ -126,6 +126,11 @@ export class ResultsDelivery implements IDisposable {
       return;
     }
     const payload = this._lastPayload ?? payloadOf(run);
+    if (!payload.runKey) {
+      throw new Error(
+        'the data file has no SHA-256, because this page is not served over HTTPS or from localhost'
+      );
+    }
     const figures = await this._renderFigures(payload.result);
     if (notebook.isDisposed || !notebook.model) {
       return;

@@ -3,7 +3,6 @@ import { ISignal, Signal } from '@lumino/signaling';
 
 import { defaultConfig, DEFAULTS } from '../core/config';
 import { TrainingSession } from '../core/session';
-import { sha256Hex } from '../core/runKey';
 import {
   IDatasetProfile,
   IFinding,
@@ -31,7 +30,7 @@ export interface INotice {
 export interface IChosenFile {
   path: string;
   name: string;
-  /** Size in bytes of the text, as UTF-8. */
+  /** Size of the file in bytes. */
   size: number;
 }
 
@@ -70,11 +69,6 @@ export class WizardModel implements IDisposable {
 
   get file(): IChosenFile | null {
     return this._file;
-  }
-
-  /** The file's text, kept for the training request. */
-  get text(): string {
-    return this._text;
   }
 
   get readOptions(): IReadOptions {
@@ -136,10 +130,17 @@ export class WizardModel implements IDisposable {
   }
 
   /**
-   * Read and profile a file's text in the data worker. Clears the target and
-   * findings of the previous file; keeps the training options.
+   * Read and profile a file's bytes (UTF-8 text) in the data worker. Clears
+   * the target and findings of the previous file; keeps the training
+   * options.
+   *
+   * #### Notes
+   * The page keeps only the Blob, which the browser may hold outside the
+   * JavaScript heap, to read the file again when a read option changes. The
+   * parsed table lives in the data worker.
    */
-  async loadFile(file: IChosenFile, text: string): Promise<void> {
+  async loadFile(file: IChosenFile, data: Blob | BufferSource | string): Promise<void> {
+    const blob = data instanceof Blob ? data : new Blob([data]);
     if (this._file?.path !== file.path) {
       // Column types and the skip choice belong to one file.
       const {
@@ -152,7 +153,7 @@ export class WizardModel implements IDisposable {
       this._skipRaggedRows = false;
     }
     this._file = file;
-    this._text = text;
+    this._blob = blob;
     this._profile = null;
     this._config = null;
     this._checkFindings = [];
@@ -160,11 +161,7 @@ export class WizardModel implements IDisposable {
     this._notice = null;
     this._changed.emit();
     try {
-      this._profile = await this.client.inspect(
-        file.name,
-        text,
-        this._readOptions
-      );
+      this._profile = await this.client.inspect(file.name, blob, this._readOptions);
     } finally {
       this._isLoading = false;
       this._changed.emit();
@@ -226,16 +223,20 @@ export class WizardModel implements IDisposable {
     await this._reread();
   }
 
-  /** SHA-256 (hex) of the loaded data's bytes; rejects when none is loaded. */
+  /**
+   * Return the SHA-256 (hex) of the loaded data's bytes, as the data worker
+   * computed it. Rejects when no data is loaded or the page has no Web Crypto.
+   */
   async dataHash(): Promise<string> {
-    if (!this._file) {
-      throw new Error('No data is loaded.');
+    const hash = this._profile?.sha256;
+    if (!this._file || !hash) {
+      throw new Error(
+        this._file
+          ? `No SHA-256 of '${this._file.name}': the page has no Web Crypto API (it needs HTTPS or localhost).`
+          : 'No data is loaded.'
+      );
     }
-    if (this._hashOf !== this._text) {
-      this._hash = await sha256Hex(this._text);
-      this._hashOf = this._text;
-    }
-    return this._hash;
+    return hash;
   }
 
   /** Read the file again with the current read options, keeping the target. */
@@ -246,7 +247,7 @@ export class WizardModel implements IDisposable {
       return;
     }
     const previous = this._config;
-    await this.loadFile(file, this._text);
+    await this.loadFile(file, this._blob);
     const names = new Set(this._profile?.columns.map(column => column.name));
     if (previous && names.has(previous.target)) {
       await this.setTarget(previous.target);
@@ -423,10 +424,8 @@ export class WizardModel implements IDisposable {
 
   private _step: StepName = 'data';
   private _file: IChosenFile | null = null;
-  private _text = '';
+  private _blob = new Blob([]);
   private _selected: ModelId | null = null;
-  private _hash = '';
-  private _hashOf: string | null = null;
   private _readOptions: IReadOptions;
   private _profile: IDatasetProfile | null = null;
   private _isLoading = false;

@@ -17,15 +17,14 @@ export interface IFinishedRun {
   result: IRunResult;
   /** Hash of the data bytes, configuration and engine version. */
   runKey: string;
-  /** SHA-256 of the data bytes. */
+  /** Hex SHA-256 of the data bytes, from the data worker's profile. */
   dataHash: string;
   /** The cached run whose results were shown instead of training, or null. */
   cached: ICachedRun | null;
   /** ISO 8601 time the run started. */
   started: string;
-  /** The file, its text and read options as they were when the run started. */
+  /** The file and read options as they were when the run started. */
   file: IChosenFile | null;
-  text: string;
   readOptions: IReadOptions;
 }
 
@@ -103,11 +102,7 @@ export class RunController implements IDisposable {
     this._epochsDone = 0;
     this._startedAt = this._now();
     this._config = config!;
-    this._input = {
-      file: model.file,
-      text: model.text,
-      readOptions: model.readOptions
-    };
+    this._input = { file: model.file, readOptions: model.readOptions };
     model.setNotice(null);
     void this._begin(runId, config!, options.useCache ?? true);
     return true;
@@ -150,7 +145,6 @@ export class RunController implements IDisposable {
       {
         runId,
         fileName: model.file?.name ?? '',
-        text: this._input.text,
         options: this._input.readOptions,
         config
       },
@@ -193,11 +187,7 @@ export class RunController implements IDisposable {
     this._config = cached.config;
     this._runKey = cached.runKey;
     this._dataHash = cached.data.sha256;
-    this._input = {
-      file: model.file,
-      text: model.text,
-      readOptions: cached.readOptions
-    };
+    this._input = { file: model.file, readOptions: cached.readOptions };
     model.setStep('evaluate');
     this._restored.emit({
       runId,
@@ -388,9 +378,8 @@ export class RunController implements IDisposable {
   private _trans: RunController.Translate;
   private _now: () => number;
   private _config: IWizardConfig | null = null;
-  private _input: Pick<IFinishedRun, 'file' | 'text' | 'readOptions'> = {
+  private _input: Pick<IFinishedRun, 'file' | 'readOptions'> = {
     file: null,
-    text: '',
     readOptions: {}
   };
   private _partial: IModelResult[] = [];

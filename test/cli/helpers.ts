@@ -2,10 +2,9 @@
  * Test helpers for the CLI: an in-memory `ICliIO` that reads real files and
  * records everything written, and paths of the fixture files.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 
-import { ICliIO, main } from '../../src/cli/main';
+import { ICliIO, main, nodeIO } from '../../src/cli/main';
 
 /** The repository root. */
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -34,7 +33,7 @@ export function memoryIO(): ICliIO & { out: string[]; err: string[] } {
     err,
     stdout: text => void out.push(text),
     stderr: text => void err.push(text),
-    readFile: file => fs.readFileSync(path.resolve(ROOT, file), 'utf8')
+    openFile: file => nodeIO().openFile(path.resolve(ROOT, file))
   };
 }
 

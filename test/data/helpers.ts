@@ -5,6 +5,7 @@ import { join } from 'path';
 
 import { defaultConfig } from '../../src/core/config';
 import { IDatasetProfile, IWizardConfig, TaskType } from '../../src/core/types';
+import { ColumnBuilder, columnTexts } from '../../src/data/column';
 import { IReadOptions, ITable, readCsv } from '../../src/data/csv';
 import { profileTable } from '../../src/data/profile';
 
@@ -19,6 +20,21 @@ export function caseText(name: string): string {
 /** Read a fixture file into a table, naming it as the person would see it. */
 export function readCase(name: string, options?: IReadOptions): ITable {
   return readCsv(caseText(name), name.split('/').pop()!, options);
+}
+
+/** Return a table's cells as texts, `cells[column][row]`, with '' for missing cells. */
+export function cellsOf(table: ITable): string[][] {
+  return table.data.map(columnTexts);
+}
+
+/** Return a copy of `table` whose columns hold `cells`, where '' is a missing cell. */
+export function withCells(table: ITable, cells: string[][]): ITable {
+  const data = cells.map(texts => {
+    const builder = new ColumnBuilder();
+    texts.forEach(cell => (cell === '' ? builder.pushMissing() : builder.push(cell)));
+    return builder.finish();
+  });
+  return { ...table, data };
 }
 
 /** A table and its profile. */

@@ -3,7 +3,7 @@ import { IColumnPlan, IPreprocessPlan, IScaler } from '../../src/data/plan';
 import { defaultFeatures, inferTask } from '../../src/data/preflight';
 import { applyPlan, prepareData } from '../../src/data/prepare';
 import { profileTable } from '../../src/data/profile';
-import { configFor, ILoaded, loadCase, loadText } from './helpers';
+import { cellsOf, configFor, withCells, ILoaded, loadCase, loadText } from './helpers';
 
 function prepareCase(file: string, target: string, features?: string[], skip = false) {
   const loaded = loadCase(file, { skipRaggedRows: skip });
@@ -58,7 +58,7 @@ describe('prepareData', () => {
 
     it('should impute the training median', () => {
       const age = scalerOf(prepared.plan, 'age');
-      const trainAges = Array.from(prepared.rows.train, row => table.cells[0][row])
+      const trainAges = Array.from(prepared.rows.train, row => cellsOf(table)[0][row])
         .filter(cell => cell !== '')
         .map(Number)
         .sort((a, b) => a - b);
@@ -74,7 +74,7 @@ describe('prepareData', () => {
     it('should give region a missing slot', () => {
       expect(prepared.data.featureNames).toContain('region=(missing)');
       const slot = prepared.data.featureNames.indexOf('region=(missing)');
-      const missingRow = table.cells[2].indexOf('');
+      const missingRow = cellsOf(table)[2].indexOf('');
       const all = applyPlan(prepared.plan, table, [missingRow]);
 
       expect(all[slot]).toBe(1);
@@ -125,7 +125,7 @@ describe('prepareData', () => {
 
     it('should standardise the target with training statistics', () => {
       const scale = prepared.data.targetScale!;
-      const train = Array.from(prepared.rows.train, row => Number(table.cells[4][row]));
+      const train = Array.from(prepared.rows.train, row => Number(cellsOf(table)[4][row]));
       const mean = train.reduce((sum, value) => sum + value, 0) / train.length;
 
       expect(scale.mean).toBeCloseTo(mean, 0);
@@ -140,7 +140,7 @@ describe('prepareData', () => {
       const row = prepared.rows.validation[0];
       const original = prepared.data.yValidation[0] * scale.std + scale.mean;
 
-      expect(original / Number(table.cells[4][row])).toBeCloseTo(1, 5);
+      expect(original / Number(cellsOf(table)[4][row])).toBeCloseTo(1, 5);
     });
 
     it('should have no classes or class counts', () => {
@@ -278,11 +278,11 @@ describe('prepareData', () => {
     const reference = prepareData(base.table, base.profile, config);
 
     function withValidationChanged(change: (cells: string[][], row: number) => void): ILoaded {
-      const cells = base.table.cells.map(column => [...column]);
+      const cells = cellsOf(base.table).map(column => [...column]);
       for (const row of reference.rows.validation) {
         change(cells, row);
       }
-      const table: ITable = { ...base.table, cells };
+      const table: ITable = withCells(base.table, cells);
       return { table, profile: profileTable(table) };
     }
 

@@ -1,3 +1,5 @@
+import { createHash } from 'crypto';
+
 import { defaultConfig } from '../../src/core/config';
 import { IRunResult } from '../../src/core/types';
 import { WorkerClient } from '../../src/engine/client';
@@ -24,6 +26,25 @@ function tinyConfig() {
 }
 
 describe('WorkerClient', () => {
+  describe('#train without a file', () => {
+    it('should end the run with a crash message', async () => {
+      const client = new WorkerClient({ spawn: () => new InProcessWorker() as unknown as Worker });
+
+      const message = await new Promise<string>(resolve => {
+        client.train(
+          { runId: 1, fileName: 'none.csv', options: {}, config: tinyConfig() },
+          { onMessage: () => undefined, onCrash: resolve }
+        );
+      });
+
+      expect(message).toBe(
+        'The file could not be handed to the training worker: No file has been inspected.'
+      );
+      expect(client.isTraining).toBe(false);
+      client.dispose();
+    });
+  });
+
   let client: WorkerClient;
   let workers: InProcessWorker[];
 
@@ -44,7 +65,7 @@ describe('WorkerClient', () => {
 
   describe('#inspect', () => {
     it('should return the profile of a file', async () => {
-      const profile = await client.inspect('tiny.csv', CSV, {});
+      const profile = await client.inspect('tiny.csv', new Blob([CSV]), {});
       expect(profile.rowCount).toBe(60);
       expect(profile.columns.map(column => column.name)).toEqual([
         'x1',
@@ -54,14 +75,25 @@ describe('WorkerClient', () => {
       ]);
     });
 
+    it('should hash the bytes it read', async () => {
+      const profile = await client.inspect('tiny.csv', new Blob([CSV]), {});
+
+      expect(profile.sha256).toBe(createHash('sha256').update(CSV).digest('hex'));
+      expect(profile.size).toBe(Buffer.byteLength(CSV));
+    });
+
     it('should check a configuration against the inspected file', async () => {
-      await client.inspect('tiny.csv', CSV, {});
+      await client.inspect('tiny.csv', new Blob([CSV]), {});
       const findings = await client.check(tinyConfig());
       expect(findings.filter(f => f.severity === 'error')).toEqual([]);
     });
   });
 
   describe('#train', () => {
+    beforeEach(async () => {
+      await client.inspect('tiny.csv', new Blob([CSV]), {});
+    });
+
     it('should round trip a run with a tiny model', async () => {
       const messages: Response[] = [];
       const result = await new Promise<IRunResult>((resolve, reject) => {
@@ -69,7 +101,6 @@ describe('WorkerClient', () => {
           {
             runId: 7,
             fileName: 'tiny.csv',
-            text: CSV,
             options: {},
             config: tinyConfig()
           },
@@ -116,7 +147,6 @@ describe('WorkerClient', () => {
       const request = (runId: number) => ({
         runId,
         fileName: 'tiny.csv',
-        text: CSV,
         options: {},
         config: tinyConfig()
       });
@@ -126,19 +156,43 @@ describe('WorkerClient', () => {
       });
       expect(seen.length).toBeGreaterThan(0);
       expect(new Set(seen)).toEqual(new Set([2]));
-      expect(workers[0].terminated).toBe(true);
-      expect(InProcessWorker.alive).toBe(1);
+      // workers[0] is the data worker, which stays alive beside the run.
+      expect(workers[1].terminated).toBe(true);
+      expect(workers[0].terminated).toBe(false);
+      expect(InProcessWorker.alive).toBe(2);
+    });
+
+    it('should transfer the table from the data worker to the run', async () => {
+      await new Promise<void>((resolve, reject) => {
+        client.train(
+          { runId: 4, fileName: 'tiny.csv', options: {}, config: tinyConfig() },
+          {
+            onMessage: message => (message.type === 'run-started' ? resolve() : undefined),
+            onCrash: message => reject(new Error(message))
+          }
+        );
+      });
+
+      const [dataWorker, trainingWorker] = workers;
+      expect(dataWorker.received.map(request => request.type)).toEqual(['inspect', 'export']);
+      expect(trainingWorker.received).toHaveLength(1);
+      expect(trainingWorker.received[0].type).toBe('train');
+      // Four columns with their form arrays, and the line numbers.
+      expect(trainingWorker.received[0].transferred).toBeGreaterThanOrEqual(5);
+      // The data worker keeps its own table for later checks.
+      const findings = await client.check(tinyConfig());
+      expect(findings.filter(f => f.severity === 'error')).toEqual([]);
     });
 
     it('should terminate the worker on stop', () => {
       client.train(
-        { runId: 3, fileName: 'tiny.csv', text: CSV, options: {}, config: tinyConfig() },
+        { runId: 3, fileName: 'tiny.csv', options: {}, config: tinyConfig() },
         { onMessage: () => undefined, onCrash: () => undefined }
       );
       expect(client.isTraining).toBe(true);
       client.stop();
       expect(client.isTraining).toBe(false);
-      expect(workers[0].terminated).toBe(true);
+      expect(workers[1].terminated).toBe(true);
     });
   });
 });

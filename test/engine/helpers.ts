@@ -49,8 +49,10 @@ export async function runPipeline(
   env: IPipelineEnv = {}
 ): Promise<IPipelineRun> {
   const messages: Response[] = [];
+  const table = readCsv(text, 'data.csv', {});
+  const profile = profileTable(table);
   await handleRequest(
-    { type: 'train', runId: 1, fileName: 'data.csv', text, options: {}, config },
+    { type: 'train', runId: 1, fileName: 'data.csv', table, profile, options: {}, config },
     message => messages.push(message),
     env
   );

@@ -1,7 +1,8 @@
 /**
  * A Worker stand-in that runs the real pipeline in this Node process. Messages
- * are structured-cloned both ways, as across a real worker boundary, and
- * nothing is delivered after `terminate()`.
+ * are structured-cloned both ways with their transfer lists, as across a real
+ * worker boundary, so a transferred buffer is detached on the sending side.
+ * Nothing is delivered after `terminate()`.
  */
 import { handleRequest, IPipelineEnv } from '../../src/engine/pipeline';
 import { Request, Response } from '../../src/engine/protocol';
@@ -19,16 +20,20 @@ export class InProcessWorker {
   terminated = false;
   /** Messages the pipeline sent, delivered or not. */
   sent: Response[] = [];
+  /** Requests received, with the number of buffers transferred with each. */
+  received: Array<{ type: string; transferred: number }> = [];
 
-  postMessage(data: Request): void {
-    const request = structuredClone(data);
+  postMessage(data: Request, transfer: Transferable[] = []): void {
+    this.received.push({ type: data.type, transferred: transfer.length });
+    const request = structuredClone(data, { transfer });
     setTimeout(() => {
       void handleRequest(
         request,
-        message => {
-          this.sent.push(message);
+        (message, sent = []) => {
+          const copy = structuredClone(message, { transfer: sent });
+          this.sent.push(copy);
           if (!this.terminated) {
-            this.onmessage?.({ data: structuredClone(message) });
+            this.onmessage?.({ data: copy });
           }
         },
         this._env

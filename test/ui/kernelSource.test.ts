@@ -145,7 +145,7 @@ describe('KernelSource', () => {
     it('should load the DataFrame through the file path', async () => {
       await source.choose(PENGUINS_FRAME);
       expect(model.file?.name).toBe('penguins (DataFrame)');
-      expect(model.text).toBe(PENGUINS);
+      expect(model.profile?.sha256).toBe(await sha256Hex(PENGUINS));
       expect(model.profile?.columns).toHaveLength(8);
       expect(model.notice).toBeNull();
       expect(source.status).toBe('idle');
@@ -153,7 +153,8 @@ describe('KernelSource', () => {
 
     it('should use the SHA-256 of the received bytes as fingerprint', async () => {
       await source.choose(PENGUINS_FRAME);
-      expect(source.loaded?.sha256).toBe(await sha256Hex(model.text));
+      expect(source.loaded?.sha256).toBe(await sha256Hex(PENGUINS));
+      expect(model.profile?.sha256).toBe(source.loaded?.sha256);
     });
 
     it('should send the row limit, sample choice and seed', async () => {
