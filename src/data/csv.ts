@@ -206,7 +206,7 @@ function raggedFinding(
       'warning',
       'ragged-rows-skipped',
       `Skipped ${rows} of '${fileName}' with the wrong number of fields (${details}).`,
-      [rows, fileName, details],
+      [String(ragged.length), fileName, details],
       { lines }
     );
   }
@@ -214,7 +214,7 @@ function raggedFinding(
     'error',
     'ragged-rows',
     `The file '${fileName}' has ${rows} with the wrong number of fields (${details}). Fix the file, or choose to skip them.`,
-    [fileName, rows, details],
+    [fileName, String(ragged.length), details],
     { lines }
   );
 }
