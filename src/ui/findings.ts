@@ -1,4 +1,4 @@
-import { TranslationBundle } from '@jupyterlab/translation';
+import type { TranslationBundle } from '@jupyterlab/translation';
 
 import { IFinding } from '../core/types';
 import { el } from './dom';
