@@ -5,6 +5,10 @@
  * `%1`, `%2`… in place of its values, written as a literal in `trans.__()`
  * or `trans._n()` so that language packs can extract it. With `_n`, `%1` is
  * the count that selects the plural form and the other values follow it.
+ *
+ * NOTE: some values are English phrases built by the data room, such as line
+ * lists ("lines 3, 5 and 9"), column type reasons, leakage descriptions and
+ * rare-class lists. They stay English inside a translated sentence.
  */
 
 import type { TranslationBundle } from '@jupyterlab/translation';
@@ -146,7 +150,8 @@ const FEATURE_TEMPLATES: Record<string, Template> = {
       p[1]
     ),
   'unused-feature': (p, trans) => {
-    // The third value is the English phrase that the data room chose.
+    // The third value is the English phrase that the data room chose, so an
+    // unknown phrase falls back to the English message.
     switch (p[2]) {
       case 'is free text':
         return trans.__(
@@ -227,7 +232,8 @@ const CONFIG_TEMPLATES: Record<string, Template> = {
       p[2]
     ),
   'target-missing': (p, trans) => {
-    // The second value is the English phrase that the data room chose.
+    // The second value is the English phrase that the data room chose, so an
+    // unknown phrase falls back to the English message.
     switch (p[1]) {
       case 'missing':
         return trans._n(

@@ -9,8 +9,8 @@ import { translateFinding } from './findingTemplates';
  *
  * #### Notes
  * Findings carry English text from the data room and their values in
- * `params`. Every code that the data room reports has a translated template;
- * a finding with an unknown code falls back to its English `message`.
+ * `params`. Every code that the data room reports has a translated template,
+ * and a finding with an unknown code falls back to its English `message`.
  */
 export function findingText(
   finding: IFinding,

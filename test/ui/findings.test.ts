@@ -147,7 +147,7 @@ const INLINE: Array<[string, string, IReadOptions?]> = [
   ['wide.csv', 'a,b,c,d,y\n1,2,3,4,p\n2,3,4,5,q\n']
 ];
 
-/** Every finding of the fixtures and inline files, one per distinct message. */
+/** Collect the findings of the fixtures and inline files, one per distinct message. */
 function collectFindings(): IFinding[] {
   const loaded: ILoaded[] = [];
   const fixtures = [
@@ -241,7 +241,7 @@ describe('findingText', () => {
       ['rare-class-dropped', 'are dropped (lines'],
       ['rare-class', 'fewer than 3 rows'],
       ['rare-class', 'and 20 more']
-    ])('should include a %s finding with %p', (code, text) => {
+    ])('should include %s containing %p', (code, text) => {
       const matches = FINDINGS.filter(
         finding => finding.code === code && finding.message.includes(text)
       );
