@@ -33,7 +33,8 @@ export type Severity = 'error' | 'warning' | 'info';
  *
  * `code` is stable and lets the page translate the finding. `message` is the
  * English text with the values filled in, and `params` contains those values
- * in the order the translated template uses them.
+ * in the order they first appear in the message, with pluralised counts as
+ * bare numbers.
  */
 export interface IFinding {
   severity: Severity;

@@ -18,7 +18,9 @@ export interface IFindingExtras {
  * Create a finding.
  *
  * `params` must hold the values that appear in `message`, in order, so the
- * page can translate the message from its `code`.
+ * page can translate the message from its `code`. A value that the message
+ * repeats is listed once, and a count that `plural` formats ("3 rows") is
+ * passed as the bare number, so the page can choose the plural form itself.
  */
 export function makeFinding(
   severity: Severity,

@@ -134,7 +134,7 @@ function checkRagged(table: ITable, config: IWizardConfig): IFinding[] {
       'error',
       'ragged-rows',
       `The file '${table.fileName}' has ${rows} with the wrong number of fields on ${where}. Fix the file, or choose to skip them.`,
-      [table.fileName, rows, where],
+      [table.fileName, String(table.raggedLines.length), where],
       { lines: [...table.raggedLines] }
     )
   ];
@@ -281,7 +281,7 @@ function checkMissingTarget(
       'warning',
       'target-missing',
       `Target '${target.name}' is ${absence} in ${rows} of '${table.fileName}' (${where}). Those rows are left out of training and validation.`,
-      [target.name, absence, rows, table.fileName, where],
+      [target.name, absence, String(lines.length), table.fileName, where],
       { column: target.name, lines }
     )
   ];
@@ -372,7 +372,9 @@ function rareClassFinding(
       enough
         ? `Rare classes ${list} of target '${targetName}' in '${table.fileName}' are merged into '${OTHER_CLASS}' (${where}).`
         : `Merging rare classes ${list} of target '${targetName}' in '${table.fileName}' gives '${OTHER_CLASS}' only ${plural(merged, 'row')}, fewer than ${minRows}. Drop those rows instead.`,
-      [list, targetName, table.fileName, enough ? where : String(merged)],
+      enough
+        ? [list, targetName, table.fileName, OTHER_CLASS, where]
+        : [list, targetName, table.fileName, OTHER_CLASS, String(merged), String(minRows)],
       extra
     );
   }
@@ -380,7 +382,7 @@ function rareClassFinding(
     'error',
     'rare-class',
     `Target '${targetName}' of '${table.fileName}' has classes with fewer than ${minRows} rows: ${list} (${where}). Each class needs ${minRows} rows to appear in every split. Choose to merge them into '${OTHER_CLASS}' or to drop their rows, or choose regression.`,
-    [targetName, table.fileName, list, where],
+    [targetName, table.fileName, String(minRows), list, where, OTHER_CLASS],
     extra
   );
 }

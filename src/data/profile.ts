@@ -139,7 +139,7 @@ function invalidFinding(
     'warning',
     'invalid-values',
     `Column '${column}' of '${fileName}' has ${count} (such as '${reading.invalidExample}') on ${where}. They are treated as missing and imputed; fix them in the file if they should be numbers.`,
-    [column, fileName, count, reading.invalidExample, where],
+    [column, fileName, String(lines.length), reading.invalidExample, where],
     { column, lines }
   );
 }

@@ -207,7 +207,7 @@ export class TableBuilder {
         'warning',
         'ragged-rows-skipped',
         `Skipped ${rows} of '${fileName}' with the wrong number of fields (${details}).`,
-        [rows, fileName, details],
+        [String(ragged.length), fileName, details],
         { lines }
       );
     }
@@ -215,7 +215,7 @@ export class TableBuilder {
       'error',
       'ragged-rows',
       `The file '${fileName}' has ${rows} with the wrong number of fields (${details}). Fix the file, or choose to skip them.`,
-      [fileName, rows, details],
+      [fileName, String(ragged.length), details],
       { lines }
     );
   }

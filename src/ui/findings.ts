@@ -1,35 +1,22 @@
-import { TranslationBundle } from '@jupyterlab/translation';
+import type { TranslationBundle } from '@jupyterlab/translation';
 
 import { IFinding } from '../core/types';
 import { el } from './dom';
+import { translateFinding } from './findingTemplates';
 
 /**
  * Return the translated text of a finding.
  *
  * #### Notes
  * Findings carry English text from the data room and their values in
- * `params`; known codes get a translated template here.
+ * `params`. Every code that the data room reports has a translated template,
+ * and a finding with an unknown code falls back to its English `message`.
  */
 export function findingText(
   finding: IFinding,
   trans: TranslationBundle
 ): string {
-  const p = finding.params;
-  switch (finding.code) {
-    case 'empty-file':
-      return trans.__(
-        "The file '%1' is empty. Choose a file with a header row and at least one data row.",
-        p[0]
-      );
-    case 'single-class':
-      return trans.__(
-        "Target '%1' has one class ('%2'); at least 2 are needed.",
-        p[0],
-        p[1]
-      );
-    default:
-      return finding.message;
-  }
+  return translateFinding(finding, trans) ?? finding.message;
 }
 
 /** Build a list of findings, errors first, each with its severity as text. */
