@@ -248,8 +248,27 @@ function pageSection(page: Json): string {
     '',
     "Used JS heap of the page in MiB (Chrome DevTools Protocol `Runtime.getHeapUsage`), \"before\" after a forced garbage collection, \"after\" right at the end of the run, then again after a forced collection. The worker's own heap is not part of the page's heap. The page heap already contains the main-thread bundle before both runs, because the script adds it before the worker run.",
     '',
-    table(['run', 'before', 'after', 'after, collected'], [heap('worker', worker), heap('main thread', mainThread)])
+    table(['run', 'before', 'after', 'after, collected'], [heap('worker', worker), heap('main thread', mainThread)]),
+    ...cacheHitLines(page)
   ].join('\n');
+}
+
+/** Build the cache-hit part of the page section, when the results have it. */
+function cacheHitLines(page: Json): string[] {
+  if (!page.cacheHitMs || !page.ratios.cacheHitOverWorker) {
+    return [];
+  }
+  return [
+    '',
+    '### Cache hit',
+    '',
+    `After the worker run of each round, the script presses Restart and Start training again with the same file and configuration, so the run cache in IndexedDB answers. The time runs from the click to a visible leaderboard with the cache notice, measured in the page by a MutationObserver. Median (min–max) of ${page.rounds} rounds; the ratio is the median of the per-round ratios cached run / worker run.`,
+    '',
+    table(
+      ['cached run, ms', 'worker run, s', 'cached / worker'],
+      [[spread(page.cacheHitMs), spread(page.worker.durationMs, 1 / 1000), ratio(page.ratios.cacheHitOverWorker)]]
+    )
+  ];
 }
 
 /** Build the kernel source section from `kernel.json`: DataFrame transfer against the file source. */
