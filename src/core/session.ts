@@ -96,24 +96,7 @@ export class TrainingSession {
    * going, and `restart-required` after a finished run.
    */
   start(): number {
-    if (this._state === 'running') {
-      throw new TransitionError(
-        'already-running',
-        'Training is already running.'
-      );
-    }
-    if (this._state !== 'idle') {
-      throw new TransitionError(
-        'restart-required',
-        'Restart before starting another run.'
-      );
-    }
-    this._runId += 1;
-    this._result = null;
-    this._error = null;
-    this._progress = null;
-    this._setState('running');
-    return this._runId;
+    return this._leaveIdle('running', null, 'starting another run');
   }
 
   /** Return whether `runId` is the run currently going. */
@@ -172,24 +155,7 @@ export class TrainingSession {
    * going, or `restart-required` after a finished run.
    */
   restore(result: IRunResult): number {
-    if (this._state === 'running') {
-      throw new TransitionError(
-        'already-running',
-        'Training is already running.'
-      );
-    }
-    if (this._state !== 'idle') {
-      throw new TransitionError(
-        'restart-required',
-        'Restart before restoring another run.'
-      );
-    }
-    this._runId += 1;
-    this._result = result;
-    this._error = null;
-    this._progress = null;
-    this._setState('succeeded');
-    return this._runId;
+    return this._leaveIdle('succeeded', result, 'restoring another run');
   }
 
   /**
@@ -220,6 +186,30 @@ export class TrainingSession {
     }
     this._isDisposed = true;
     Signal.clearData(this);
+  }
+
+  /**
+   * Move from `idle` to `next` under a new run id with `result`, or throw
+   * the `TransitionError` of the current state; `action` names the request
+   * in the error message.
+   */
+  private _leaveIdle(
+    next: 'running' | 'succeeded',
+    result: IRunResult | null,
+    action: string
+  ): number {
+    if (this._state === 'running') {
+      throw new TransitionError('already-running', 'Training is already running.');
+    }
+    if (this._state !== 'idle') {
+      throw new TransitionError('restart-required', `Restart before ${action}.`);
+    }
+    this._runId += 1;
+    this._result = result;
+    this._error = null;
+    this._progress = null;
+    this._setState(next);
+    return this._runId;
   }
 
   private _setState(next: RunState): void {
