@@ -10,7 +10,7 @@
  * creates the DataFrame with `pd.read_csv` of the file, then loads it once
  * through each source, in alternating order.
  */
-import { ChildProcess, spawn } from 'child_process';
+import { startJupyter, stopJupyter } from '../jupyter';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
@@ -52,58 +52,6 @@ function writeCsv(file: string): number {
   const text = lines.join('\n') + '\n';
   fs.writeFileSync(file, text);
   return Buffer.byteLength(text);
-}
-
-/** Start `jupyter lab` on 127.0.0.1 and wait until its REST API responds. */
-async function startJupyter(rootDir: string, logFile: string): Promise<ChildProcess> {
-  const log = fs.openSync(logFile, 'w');
-  const server = spawn(
-    JUPYTER,
-    [
-      'lab',
-      '--ServerApp.ip=127.0.0.1',
-      `--ServerApp.port=${PORT}`,
-      '--ServerApp.port_retries=0',
-      `--ServerApp.root_dir=${rootDir}`,
-      "--IdentityProvider.token=''",
-      "--ServerApp.password=''",
-      '--ServerApp.disable_check_xsrf=True',
-      '--LabApp.expose_app_in_browser=True',
-      '--no-browser',
-      '--allow-root'
-    ],
-    { stdio: ['ignore', log, log] }
-  );
-  process.stderr.write(`kernel: jupyter lab started, PID ${server.pid}, log ${logFile}\n`);
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) {
-      throw new Error(`jupyter lab exited with code ${server.exitCode}; see ${logFile}.`);
-    }
-    try {
-      if ((await fetch(`${BASE_URL}/api/status`)).ok) {
-        return server;
-      }
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise(resolve => setTimeout(resolve, 500));
-  }
-  process.kill(server.pid!, 'SIGTERM');
-  throw new Error(`Timed out after 60 s waiting for jupyter lab on ${BASE_URL}; see ${logFile}.`);
-}
-
-/** Send SIGTERM to the server by its PID and wait up to 15 s for it to exit. */
-async function stopJupyter(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null) {
-    return;
-  }
-  const exited = new Promise<void>(resolve => server.once('exit', () => resolve()));
-  process.kill(server.pid!, 'SIGTERM');
-  await Promise.race([exited, new Promise(resolve => setTimeout(resolve, 15_000))]);
-  if (server.exitCode === null && server.signalCode === null) {
-    process.kill(server.pid!, 'SIGKILL');
-  }
 }
 
 /** Marks the page records for one load, from `performance.now()`. */
@@ -241,7 +189,7 @@ async function main(): Promise<void> {
   const csvBytes = writeCsv(path.join(rootDir, CSV_NAME));
   const notebook = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', 'demo.ipynb'), 'utf8'));
 
-  const server = await startJupyter(rootDir, path.join(dir, 'kernel-jupyter.log'));
+  const server = await startJupyter({ jupyter: JUPYTER, port: PORT, rootDir, logFile: path.join(dir, 'kernel-jupyter.log'), label: 'kernel' });
   let browser: Browser | null = null;
   const kernel: Array<{ transferMs: number; totalMs: number }> = [];
   const toCsvMs: number[] = [];
@@ -274,7 +222,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser?.close();
-    await stopJupyter(server);
+    await stopJupyter(server, 'kernel');
   }
 
   const out = writeResult('kernel', {

@@ -11,7 +11,7 @@
  * forced garbage collection, and stops the server by its PID. BENCH_RUNS
  * (default 3) sets the rounds.
  */
-import { ChildProcess, spawn } from 'child_process';
+import { startJupyter, stopJupyter } from '../jupyter';
 import * as fs from 'fs';
 import * as path from 'path';
 import { chromium } from 'playwright-core';
@@ -47,41 +47,6 @@ const WAYS: Record<string, string> = {
   })()`
 };
 
-async function startJupyter(rootDir: string, logFile: string): Promise<ChildProcess> {
-  const log = fs.openSync(logFile, 'w');
-  const server = spawn(
-    JUPYTER,
-    [
-      'lab',
-      '--ServerApp.ip=127.0.0.1',
-      `--ServerApp.port=${PORT}`,
-      '--ServerApp.port_retries=0',
-      `--ServerApp.root_dir=${rootDir}`,
-      "--IdentityProvider.token=''",
-      "--ServerApp.password=''",
-      '--no-browser',
-      '--allow-root'
-    ],
-    { stdio: ['ignore', log, log] }
-  );
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) {
-      throw new Error(`jupyter lab exited with code ${server.exitCode}; see ${logFile}.`);
-    }
-    const ready = await fetch(`${BASE_URL}/api/status`).then(
-      reply => reply.ok,
-      () => false
-    );
-    if (ready) {
-      return server;
-    }
-    await new Promise(resolve => setTimeout(resolve, 500));
-  }
-  server.kill('SIGTERM');
-  throw new Error(`Timed out after 60 s waiting for jupyter lab on ${BASE_URL}; see ${logFile}.`);
-}
-
 async function main(): Promise<void> {
   const dir = process.argv[2];
   if (!dir) {
@@ -90,11 +55,11 @@ async function main(): Promise<void> {
   const rootDir = fs.mkdtempSync(path.join(dir, 'file-heap-'));
   writeIngestCsv(path.join(rootDir, FILE), ROWS, SEED);
   const rounds = envInt('BENCH_RUNS', 3);
-  const server = await startJupyter(rootDir, path.join(dir, 'file-heap-jupyter.log'));
+  const server = await startJupyter({ jupyter: JUPYTER, port: PORT, rootDir, logFile: path.join(dir, 'file-heap-jupyter.log'), label: 'file heap' });
   const added: Record<string, number[]> = { blob: [], text: [], base64: [] };
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu']
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
   });
   const browserVersion = browser.version();
 
@@ -117,7 +82,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    server.kill('SIGTERM');
+    await stopJupyter(server, 'file heap');
   }
 
   const file = writeResult('fileheap', {

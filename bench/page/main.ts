@@ -10,13 +10,13 @@
  * runs the worker through the panel, then replays the request that the panel
  * posted to the worker on the main thread of the same page.
  */
-import { ChildProcess, spawn } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Browser, BrowserContext, CDPSession, chromium, Page } from 'playwright-core';
 import webpack from 'webpack';
 
+import { startJupyter, stopJupyter } from '../jupyter';
 import { describeMachine, envInt, pairedRatio, REPO_ROOT, summarise, writeResult } from '../common';
 import { makeClassification, writeClassificationCsv } from '../datasets';
 
@@ -176,60 +176,6 @@ function wasmPaths(): Record<string, string> {
     paths[name] = `${STATIC_URL}/${match}`;
   }
   return paths;
-}
-
-/** Start `jupyter lab` on 127.0.0.1 and wait until its REST API responds. */
-async function startJupyter(rootDir: string, logFile: string): Promise<ChildProcess> {
-  const log = fs.openSync(logFile, 'w');
-  const server = spawn(
-    JUPYTER,
-    [
-      'lab',
-      '--ServerApp.ip=127.0.0.1',
-      `--ServerApp.port=${PORT}`,
-      '--ServerApp.port_retries=0',
-      `--ServerApp.root_dir=${rootDir}`,
-      "--IdentityProvider.token=''",
-      "--ServerApp.password=''",
-      '--ServerApp.disable_check_xsrf=True',
-      '--LabApp.expose_app_in_browser=True',
-      '--no-browser',
-      '--allow-root'
-    ],
-    { stdio: ['ignore', log, log] }
-  );
-  process.stderr.write(`page: jupyter lab started, PID ${server.pid}, log ${logFile}\n`);
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) {
-      throw new Error(`jupyter lab exited with code ${server.exitCode}; see ${logFile}.`);
-    }
-    try {
-      if ((await fetch(`${BASE_URL}/api/status`)).ok) {
-        return server;
-      }
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise(resolve => setTimeout(resolve, 500));
-  }
-  server.kill('SIGTERM');
-  throw new Error(`Timed out after 60 s waiting for jupyter lab on ${BASE_URL}; see ${logFile}.`);
-}
-
-/** Send SIGTERM to the server by its PID and wait up to 15 s for it to exit. */
-async function stopJupyter(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null) {
-    return;
-  }
-  const exited = new Promise<void>(resolve => server.once('exit', () => resolve()));
-  process.kill(server.pid!, 'SIGTERM');
-  const timeout = new Promise<void>(resolve => setTimeout(resolve, 15_000));
-  await Promise.race([exited, timeout]);
-  if (server.exitCode === null && server.signalCode === null) {
-    process.stderr.write(`page: jupyter lab (PID ${server.pid}) still running after SIGTERM, sending SIGKILL\n`);
-    process.kill(server.pid!, 'SIGKILL');
-  }
 }
 
 /** Used JS heap of the page in MiB, optionally after a full garbage collection. */
@@ -425,7 +371,7 @@ async function main(): Promise<void> {
   const script = await bundleMainThread(dir);
   const paths = wasmPaths();
 
-  const server = await startJupyter(rootDir, path.join(dir, 'page-jupyter.log'));
+  const server = await startJupyter({ jupyter: JUPYTER, port: PORT, rootDir, logFile: path.join(dir, 'page-jupyter.log'), label: 'page' });
   let browser: Browser | null = null;
   let measured;
   try {
@@ -437,7 +383,7 @@ async function main(): Promise<void> {
     measured = { ...measured, browserVersion: browser.version() };
   } finally {
     await browser?.close();
-    await stopJupyter(server);
+    await stopJupyter(server, 'page');
   }
 
   const { worker, mainThread, cacheHit, browserVersion } = measured;
