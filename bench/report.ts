@@ -293,6 +293,26 @@ export function kernelSection(kernel: Json): string {
   ].join('\n');
 }
 
+/** Build the repeated-runs section from `memory.json`: page heap and worker tensors per run. */
+export function memorySection(memory: Json): string {
+  const heaps = memory.heapMiB as number[];
+  const tensors = memory.tensors as Array<{ before: number; after: number }>;
+  const leaks = tensors.filter(run => run.after !== run.before).length;
+  return [
+    '## Memory over repeated runs',
+    '',
+    'Command: `bash bench/run.sh memory` (`node bench/build/bench/memory/main.js TMPDIR`).',
+    `${memory.browser} opens the panel in the real extension without a notebook, so no results cell grows the page, and trains on \`${memory.dataset.file}\` (target \`${memory.dataset.target}\`, default models, ${memory.dataset.epochs} epochs) ${memory.runs} times in a row, with a new seed each time so the run cache never answers. After each run and Restart it forces a garbage collection and reads the page's used JS heap (Chrome DevTools Protocol). The worker reports \`tf.memory().numTensors\` before its first model and after its last one in every \`run-finished\` message. The first figure already includes plotly.js, which Step 5 loads with the first run's charts.`,
+    '',
+    table(
+      ['heap after run 1, MiB', `heap after run ${memory.runs}, MiB`, `run ${memory.runs} / run 1`, 'growth, MiB', 'runs with tensors left over'],
+      [[num(heaps[0]), num(heaps[heaps.length - 1]), `**${num(memory.heapLastOverFirst)}×**`, num(memory.heapGrowthMiB), `${leaks} of ${tensors.length}`]]
+    ),
+    '',
+    `Heap after each run, MiB: ${heaps.map(value => num(value)).join(', ')}.`
+  ].join('\n');
+}
+
 /** Build the summary: the headline ratios, one line each, repeated from the sections below. */
 function summarySection(ingest: Json, engine: Json, compare: Json, bundle: Json, forest: Json, page: Json): string {
   const lines = [
@@ -393,6 +413,7 @@ function main(): void {
     '',
     pageSection(pageResult),
     ...(fs.existsSync(path.join(RESULTS_DIR, 'kernel.json')) ? ['', kernelSection(load('kernel'))] : []),
+    ...(fs.existsSync(path.join(RESULTS_DIR, 'memory.json')) ? ['', memorySection(load('memory'))] : []),
     '',
     '## Limits',
     '',

@@ -22,7 +22,9 @@
 # The kernel benchmark uses the same jupyter lab and Chromium, with pandas in
 # the kernel's environment, on port BENCH_KERNEL_PORT (default 8901) for
 # BENCH_KERNEL_RUNS rounds (default 3). `bash bench/run.sh kernel` runs only
-# that benchmark, then the report.
+# that benchmark, then the report. `bash bench/run.sh memory` trains ten
+# times in a row in the panel (port BENCH_MEMORY_PORT, default 8906) and
+# records the page heap and the worker's tensor counts.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -54,6 +56,12 @@ if [ "${1:-}" = page ]; then
   exit 0
 fi
 
+if [ "${1:-}" = memory ]; then
+  node bench/build/bench/memory/main.js "$tmp"
+  node bench/build/bench/report.js
+  exit 0
+fi
+
 if [ "${1:-}" = kernel ]; then
   node bench/build/bench/kernel/main.js "$tmp"
   node bench/build/bench/report.js
@@ -79,6 +87,7 @@ node bench/build/bench/engine/main.js
 node bench/build/bench/forest/main.js
 node bench/build/bench/page/main.js "$tmp"
 node bench/build/bench/kernel/main.js "$tmp"
+node bench/build/bench/memory/main.js "$tmp"
 node bench/build/bench/page/fileHeap.js "$tmp"
 "$python" bench/compare.py "$tmp"
 node bench/build/bench/report.js
