@@ -310,10 +310,11 @@ async function runFromCache(page: Page): Promise<number> {
         const button = Array.from(root.querySelectorAll('button')).find(
           item => item.textContent?.trim() === 'Start training'
         )!;
-        const shown = () => {
-          const table = root.querySelector('table[aria-label="Leaderboard"]') as HTMLElement | null;
-          return table !== null && table.offsetParent !== null && (root.textContent ?? '').includes('Shown from the cache');
-        };
+        // Hidden steps keep their old tables, so look for a visible one.
+        const shown = () =>
+          Array.from(root.querySelectorAll<HTMLElement>('table[aria-label="Leaderboard"]')).some(
+            table => table.offsetParent !== null
+          ) && (root.textContent ?? '').includes('Shown from the cache');
         const start = performance.now();
         const observer = new MutationObserver(() => {
           if (shown()) {
