@@ -19,6 +19,13 @@
 # the kernel's environment, on port BENCH_KERNEL_PORT (default 8901) for
 # BENCH_KERNEL_RUNS rounds (default 3). `bash bench/run.sh kernel` runs only
 # that benchmark, then the report.
+#
+# The backends benchmark times the wizard's networks on the tfjs cpu, wasm and
+# webgl backends in a Web Worker of the same Chromium, served by a Node server
+# on 127.0.0.1 port BENCH_BACKENDS_PORT (default 8903), for
+# BENCH_BACKENDS_RUNS rounds (default 3) of BENCH_BACKENDS_EPOCHS epochs
+# (default 3). `bash bench/run.sh backends` runs only that benchmark and
+# rewrites only its section of BENCHMARKS.md.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -36,6 +43,12 @@ fi
 if [ "${1:-}" = kernel ]; then
   node bench/build/bench/kernel/main.js "$tmp"
   node bench/build/bench/report.js
+  exit 0
+fi
+
+if [ "${1:-}" = backends ]; then
+  node bench/build/bench/backends/main.js "$tmp"
+  node bench/build/bench/backends/report.js
   exit 0
 fi
 
@@ -58,5 +71,6 @@ node bench/build/bench/engine/main.js
 node bench/build/bench/forest/main.js
 node bench/build/bench/page/main.js "$tmp"
 node bench/build/bench/kernel/main.js "$tmp"
+node bench/build/bench/backends/main.js "$tmp"
 "$python" bench/compare.py "$tmp"
 node bench/build/bench/report.js
