@@ -380,8 +380,11 @@ export function backendsSection(backends: Json): string {
     const cpuMs = totals[0].ms;
     const best = totals.reduce((a, b) => (b.ms < a.ms ? b : a));
     const shares = totals.map(total => `${total.backend} ${Number.isFinite(total.ms) ? `${num(total.ms / cpuMs)}×` : 'did not run'}`).join(', ');
-    const auto = best.backend === 'wasm' ? 'matches the current `auto` (wasm, cpu fallback)' : `is not the current \`auto\` choice, wasm`;
-    return `- ${int(size.rows)} × ${size.width}: **${best.backend}** (estimated ${defaultEpochs}-epoch time of linear + mlp + mlp-wide against cpu: ${shares}). This ${auto}.`;
+    const auto =
+      best.backend === 'wasm'
+        ? 'The current default `auto` (wasm, cpu fallback) is right for this size.'
+        : `The current default \`auto\` picks wasm, which is not the fastest for this size.`;
+    return `- ${int(size.rows)} × ${size.width}: **${best.backend}** (estimated ${defaultEpochs}-epoch time of linear + mlp + mlp-wide against cpu: ${shares}). ${auto}`;
   });
 
   const probes = names.map(backend => {
@@ -389,7 +392,8 @@ export function backendsSection(backends: Json): string {
     const active = [...new Set(runs.map(run => String(run.active)))].join(', ');
     const flags = [...new Set(runs.map(run => Object.entries(run.flags).map(([k, v]) => `\`${k}\` ${v}`).join(', ')))].join('; ');
     const errors = [...new Set(runs.flatMap(run => run.errors))].join(' / ');
-    return [backend, active, flags || 'none', errors || 'none'];
+    const renderer = [...new Set(runs.map(run => run.renderer).filter(Boolean))].join(', ');
+    return [backend, active, flags || 'none', renderer || 'n/a', errors || 'none'];
   });
 
   const { config } = backends;
@@ -406,9 +410,9 @@ export function backendsSection(backends: Json): string {
       rows
     ),
     '',
-    'What each worker reported after activating its backend (`tf.getBackend()`, tfjs flags, errors):',
+    'What each worker reported after activating its backend: `tf.getBackend()`, tfjs flags, the `UNMASKED_RENDERER_WEBGL` string of a new WebGL2 context on an OffscreenCanvas, and errors:',
     '',
-    table(['requested', 'active', 'flags', 'errors'], probes),
+    table(['requested', 'active', 'flags', 'WebGL renderer', 'errors'], probes),
     '',
     `Fastest backend per dataset size, by the estimated time of a default run of ${defaultEpochs} epochs (first epoch + ${defaultEpochs - 1} steady epochs, from the medians; early stopping can end a run sooner):`,
     '',

@@ -119,7 +119,7 @@ function runWorker(page: Page, job: IBackendJob): Promise<IBackendJobResult> {
         worker.onerror = event => {
           clearTimeout(timer);
           worker.terminate();
-          reject(new Error(`The ${job.backend} worker raised: ${event.message}`));
+          reject(new Error(`The ${job.backend} worker reported an error: ${event.message}`));
         };
         worker.postMessage(job);
       }),
@@ -152,7 +152,7 @@ async function measure(browser: Browser, rounds: number, epochs: number): Promis
           result = await runWorker(page, job);
         } catch (reason) {
           const message = reason instanceof Error ? reason.message : String(reason);
-          result = { probe: { requested: backend, active: null, errors: [message], flags: {}, setupMs: NaN }, timings: [] };
+          result = { probe: { requested: backend, active: null, errors: [message], flags: {}, setupMs: NaN, renderer: null }, timings: [] };
         }
         results[backend].push(result);
         const seconds = ((Date.now() - started) / 1000).toFixed(0);

@@ -61,6 +61,8 @@ export interface IBackendProbe {
   flags: Record<string, boolean | number | null>;
   /** Time from the job message to a ready backend, in ms. */
   setupMs: number;
+  /** WebGL renderer string of a fresh OffscreenCanvas context (for example SwiftShader), webgl only. */
+  renderer: string | null;
 }
 
 /** The message the worker posts back. */
@@ -92,7 +94,28 @@ async function activate(job: IBackendJob): Promise<IBackendProbe> {
   } catch (reason) {
     errors.push(reason instanceof Error ? reason.message : String(reason));
   }
-  return { requested: job.backend, active, errors, flags: readFlags(active), setupMs: performance.now() - start };
+  const setupMs = performance.now() - start;
+  const renderer = job.backend === 'webgl' ? readRenderer(errors) : null;
+  return { requested: job.backend, active, errors, flags: readFlags(active), setupMs, renderer };
+}
+
+/**
+ * Return the unmasked renderer of a new WebGL2 context on an OffscreenCanvas,
+ * or null with an entry in `errors` when no context or extension is available.
+ */
+function readRenderer(errors: string[]): string | null {
+  try {
+    const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+    if (gl === null) {
+      errors.push('OffscreenCanvas.getContext("webgl2") returned null.');
+      return null;
+    }
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  } catch (reason) {
+    errors.push(`Reading the WebGL renderer failed: ${reason instanceof Error ? reason.message : String(reason)}`);
+    return null;
+  }
 }
 
 /** Read the tfjs flags that describe the active backend's capabilities. */
