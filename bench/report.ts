@@ -366,25 +366,26 @@ export function backendsSection(backends: Json): string {
 
   // Estimated time of a default run (first epoch + 29 steady epochs) per
   // backend, summed over the three networks, from the medians.
+  const estimate = (part: Json) => (part ? part.firstEpochMs.median + (defaultEpochs - 1) * part.steadyEpochMs.median : Infinity);
   const verdicts = backends.sizes.map((size: Json) => {
     const entries = backends.cells.filter((entry: Json) => entry.rows === size.rows && entry.width === size.width);
-    const totals = names.map(backend => {
-      const parts = entries.map((entry: Json) => entry.backends[backend]);
-      const complete = parts.every((part: Json) => part);
-      const ms = parts.reduce(
-        (sum: number, part: Json) => sum + (part ? part.firstEpochMs.median + (defaultEpochs - 1) * part.steadyEpochMs.median : 0),
-        0
-      );
-      return { backend, ms: complete ? ms : Infinity };
-    });
-    const cpuMs = totals[0].ms;
+    const totals = names.map(backend => ({
+      backend,
+      ms: entries.reduce((sum: number, entry: Json) => sum + estimate(entry.backends[backend]), 0)
+    }));
     const best = totals.reduce((a, b) => (b.ms < a.ms ? b : a));
+    // Models whose own fastest backend differs from the size's verdict.
+    const exceptions = entries
+      .map((entry: Json) => ({ model: entry.model, fastest: names.reduce((a, b) => (estimate(entry.backends[b]) < estimate(entry.backends[a]) ? b : a)) }))
+      .filter((entry: Json) => entry.fastest !== best.backend)
+      .map((entry: Json) => `${entry.model} alone is fastest on ${entry.fastest}`);
+    const cpuMs = totals[0].ms;
     const shares = totals.map(total => `${total.backend} ${Number.isFinite(total.ms) ? `${num(total.ms / cpuMs)}×` : 'did not run'}`).join(', ');
     const auto =
       best.backend === 'wasm'
         ? 'The current default `auto` (wasm, cpu fallback) is right for this size.'
         : `The current default \`auto\` picks wasm, which is not the fastest for this size.`;
-    return `- ${int(size.rows)} × ${size.width}: **${best.backend}** (estimated ${defaultEpochs}-epoch time of linear + mlp + mlp-wide against cpu: ${shares}). ${auto}`;
+    return `- ${int(size.rows)} × ${size.width}: **${best.backend}** (estimated ${defaultEpochs}-epoch time of linear + mlp + mlp-wide against cpu: ${shares}). ${auto}${exceptions.length ? ` Exception: ${exceptions.join(', ')}.` : ''}`;
   });
 
   const probes = names.map(backend => {
