@@ -41,7 +41,7 @@ export interface IModelTiming {
   model: ModelId;
   rows: number;
   width: number;
-  /** From the start of the model (network build, tensor upload) to the end of epoch 1. */
+  /** Time from the start of the model (network build, tensor upload) to the end of epoch 1. */
   firstEpochMs: number;
   /** Mean time per epoch from the end of epoch 1 to the end of the last epoch. */
   steadyEpochMs: number;
@@ -50,7 +50,7 @@ export interface IModelTiming {
   error: string | null;
 }
 
-/** What the worker found out about the backend, whether or not it trained. */
+/** Backend state that the worker observed after setup, whether or not it trained. */
 export interface IBackendProbe {
   requested: BenchBackend;
   /** `tf.getBackend()` after setup, or null when setup threw. */
@@ -71,7 +71,7 @@ export interface IBackendJobResult {
   timings: IModelTiming[];
 }
 
-/** Activate `requested` and report what is active. Never throws. */
+/** Activate `job.backend` and report the active backend. Setup errors go into `errors` instead of being thrown. */
 async function activate(job: IBackendJob): Promise<IBackendProbe> {
   const start = performance.now();
   const errors: string[] = [];
@@ -101,7 +101,8 @@ async function activate(job: IBackendJob): Promise<IBackendProbe> {
 
 /**
  * Return the unmasked renderer of a new WebGL2 context on an OffscreenCanvas,
- * or null with an entry in `errors` when no context or extension is available.
+ * or null with an entry in `errors` when no context can be created. Without
+ * the debug extension it returns the masked `RENDERER` string.
  */
 function readRenderer(errors: string[]): string | null {
   try {
@@ -171,7 +172,7 @@ async function timeSize(size: IDatasetSize, job: IBackendJob): Promise<IModelTim
     epochs: job.epochs,
     batchSize: job.batchSize,
     learningRate: 0.01,
-    // The engine reads no backend from the config; the worker activated it above.
+    // The engine does not read the backend from the config, because the worker activated it above.
     backend: 'cpu',
     skipRaggedRows: false
   };
