@@ -77,14 +77,18 @@ export interface IClassificationData {
 }
 
 /**
- * Generate `rows` rows of 20 standard normal features and a 3-class label.
+ * Generate `rows` rows of `width` standard normal features and a 3-class label.
  *
  * The label is the largest of three noisy scores. One is linear in the
  * features, one has a product and a sine term, one has a square, so a linear
- * model cannot reach the accuracy of trees or a hidden layer.
+ * model cannot reach the accuracy of trees or a hidden layer. The scores use
+ * only the first 10 features, so `width` must be at least 10. Defaults to 20,
+ * and the default gives the same values as before the option existed.
  */
-export function makeClassification(rows: number, seed: number): IClassificationData {
-  const width = 20;
+export function makeClassification(rows: number, seed: number, width = 20): IClassificationData {
+  if (!Number.isInteger(width) || width < 10) {
+    throw new Error(`makeClassification needs an integer width of at least 10, got ${width}.`);
+  }
   const random = mulberry32(seed);
   const gauss = normal(random);
   const x = new Float32Array(rows * width);

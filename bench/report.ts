@@ -313,6 +313,83 @@ export function memorySection(memory: Json): string {
   ].join('\n');
 }
 
+/**
+ * Build the "Backends in the worker" section from `backends.json`: epoch times
+ * of the wizard's networks on cpu, wasm and webgl in a Chromium worker, as
+ * ratios against cpu, and the fastest backend per dataset size.
+ */
+export function backendsSection(backends: Json): string {
+  const names = ['cpu', 'wasm', 'webgl'];
+  const defaultEpochs = 30;
+  const cell = (entry: Json, backend: string, key: string) => entry.backends[backend]?.[key] ?? null;
+  const rows = backends.cells.map((entry: Json) => [
+    `${int(entry.rows)} × ${entry.width}`,
+    entry.model,
+    cell(entry, 'cpu', 'steadyEpochMs') ? spread(cell(entry, 'cpu', 'steadyEpochMs')) : 'failed',
+    ...names.slice(1).map(backend => (cell(entry, backend, 'steadyEpochOverCpu') ? ratio(cell(entry, backend, 'steadyEpochOverCpu')) : 'did not run')),
+    cell(entry, 'cpu', 'firstEpochMs') ? spread(cell(entry, 'cpu', 'firstEpochMs')) : 'failed',
+    ...names.slice(1).map(backend => (cell(entry, backend, 'firstEpochOverCpu') ? ratio(cell(entry, backend, 'firstEpochOverCpu')) : 'did not run'))
+  ]);
+
+  // Estimated time of a default run (first epoch + 29 steady epochs) per
+  // backend, summed over the three networks, from the medians.
+  const estimate = (part: Json) => (part ? part.firstEpochMs.median + (defaultEpochs - 1) * part.steadyEpochMs.median : Infinity);
+  const verdicts = backends.sizes.map((size: Json) => {
+    const entries = backends.cells.filter((entry: Json) => entry.rows === size.rows && entry.width === size.width);
+    const totals = names.map(backend => ({
+      backend,
+      ms: entries.reduce((sum: number, entry: Json) => sum + estimate(entry.backends[backend]), 0)
+    }));
+    const best = totals.reduce((a, b) => (b.ms < a.ms ? b : a));
+    // Models whose own fastest backend differs from the size's verdict.
+    const exceptions = entries
+      .map((entry: Json) => ({ model: entry.model, fastest: names.reduce((a, b) => (estimate(entry.backends[b]) < estimate(entry.backends[a]) ? b : a)) }))
+      .filter((entry: Json) => entry.fastest !== best.backend)
+      .map((entry: Json) => `${entry.model} alone is fastest on ${entry.fastest}`);
+    const cpuMs = totals[0].ms;
+    const shares = totals.map(total => `${total.backend} ${Number.isFinite(total.ms) ? `${num(total.ms / cpuMs)}×` : 'did not run'}`).join(', ');
+    const auto =
+      best.backend === 'wasm'
+        ? 'The current default `auto` (wasm, cpu fallback) is right for this size.'
+        : `The current default \`auto\` picks wasm, which is not the fastest for this size.`;
+    return `- ${int(size.rows)} × ${size.width}: **${best.backend}** (estimated ${defaultEpochs}-epoch time of linear + mlp + mlp-wide against cpu: ${shares}). ${auto}${exceptions.length ? ` Exception: ${exceptions.join(', ')}.` : ''}`;
+  });
+
+  const probes = names.map(backend => {
+    const runs: Json[] = backends.probes[backend];
+    const active = [...new Set(runs.map(run => String(run.active)))].join(', ');
+    const flags = [...new Set(runs.map(run => Object.entries(run.flags).map(([k, v]) => `\`${k}\` ${v}`).join(', ')))].join('; ');
+    const errors = [...new Set(runs.flatMap(run => run.errors))].join(' / ');
+    const renderer = [...new Set(runs.map(run => run.renderer).filter(Boolean))].join(', ');
+    return [backend, active, flags || 'none', renderer || 'n/a', errors || 'none'];
+  });
+
+  const { config } = backends;
+  return [
+    '## Backends in the worker',
+    '',
+    'Command: `node bench/build/bench/backends/main.js TMPDIR` after `npx tsc -p bench/tsconfig.json`, or `bash bench/run.sh backends`, which runs both and then this report.',
+    `The script bundles \`bench/backends/worker.ts\` with webpack, serves it and the tfjs .wasm files from a Node \`http\` server on 127.0.0.1 without COOP/COEP headers (as JupyterLab serves the extension), and opens one page in ${backends.browser} (headless, playwright-core, \`${backends.chromiumFlags.join(' ')}\`). Each of the ${backends.rounds} rounds starts one dedicated Web Worker per backend, in the order cpu, wasm, webgl. A worker activates its backend, then calls \`trainModels\` from \`src/engine/train.ts\` with the networks ${backends.models.join(', ')} on each dataset from \`makeClassification\` (seed ${config.seed}, hold-out ${config.holdout}): ${config.epochs} epochs, batch size ${config.batchSize}, ${config.optimizer} with learning rate ${config.learningRate}. A worker whose active backend is not the requested one trains nothing.`,
+    '',
+    '"Steady epoch" is the time from the end of epoch 1 to the end of the last epoch, divided by the epochs between them. "First epoch" runs from the start of the model (network build, tensor upload, kernel or shader compilation) to the end of epoch 1. Both include the wizard\'s per-epoch shuffle and validation pass. Times in ms, median (min–max); each ratio is the median of the per-round ratios backend / cpu, so below 1 is faster than cpu.',
+    '',
+    table(
+      ['rows × features', 'model', 'cpu steady, ms', 'wasm / cpu', 'webgl / cpu', 'cpu first, ms', 'wasm / cpu, first', 'webgl / cpu, first'],
+      rows
+    ),
+    '',
+    'What each worker reported after activating its backend: `tf.getBackend()`, tfjs flags, the `UNMASKED_RENDERER_WEBGL` string of a new WebGL2 context on an OffscreenCanvas, and errors:',
+    '',
+    table(['requested', 'active', 'flags', 'WebGL renderer', 'errors'], probes),
+    '',
+    `Fastest backend per dataset size, by the estimated time of a default run of ${defaultEpochs} epochs (first epoch + ${defaultEpochs - 1} steady epochs, from the medians; early stopping can end a run sooner):`,
+    '',
+    ...verdicts,
+    '',
+    `1-minute load average at the end: ${num(backends.machine.loadAverage1m, 2)}.`
+  ].join('\n');
+}
+
 /** Build the summary: the headline ratios, one line each, repeated from the sections below. */
 function summarySection(ingest: Json, engine: Json, compare: Json, bundle: Json, forest: Json, page: Json): string {
   const lines = [
@@ -414,6 +491,7 @@ function main(): void {
     pageSection(pageResult),
     ...(fs.existsSync(path.join(RESULTS_DIR, 'kernel.json')) ? ['', kernelSection(load('kernel'))] : []),
     ...(fs.existsSync(path.join(RESULTS_DIR, 'memory.json')) ? ['', memorySection(load('memory'))] : []),
+    ...(fs.existsSync(path.join(RESULTS_DIR, 'backends.json')) ? ['', backendsSection(load('backends'))] : []),
     '',
     '## Limits',
     '',

@@ -25,6 +25,13 @@
 # that benchmark, then the report. `bash bench/run.sh memory` trains ten
 # times in a row in the panel (port BENCH_MEMORY_PORT, default 8906) and
 # records the page heap and the worker's tensor counts.
+#
+# The backends benchmark times the wizard's networks on the tfjs cpu, wasm and
+# webgl backends in a Web Worker of the same Chromium, served by a Node server
+# on 127.0.0.1 port BENCH_BACKENDS_PORT (default 8903), for
+# BENCH_BACKENDS_RUNS rounds (default 3) of BENCH_BACKENDS_EPOCHS epochs
+# (default 3). `bash bench/run.sh backends` runs only that benchmark and
+# rewrites only its section of BENCHMARKS.md.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -46,6 +53,7 @@ fi
 
 if [ "${1:-}" = fileheap ]; then
   node bench/build/bench/page/fileHeap.js "$tmp"
+node bench/build/bench/backends/main.js "$tmp"
   node bench/build/bench/report.js
   exit 0
 fi
@@ -53,6 +61,12 @@ fi
 if [ "${1:-}" = page ]; then
   node bench/build/bench/page/main.js "$tmp"
   node bench/build/bench/report.js
+  exit 0
+fi
+
+if [ "${1:-}" = backends ]; then
+  node bench/build/bench/backends/main.js "$tmp"
+  node bench/build/bench/backends/report.js
   exit 0
 fi
 
@@ -89,5 +103,6 @@ node bench/build/bench/page/main.js "$tmp"
 node bench/build/bench/kernel/main.js "$tmp"
 node bench/build/bench/memory/main.js "$tmp"
 node bench/build/bench/page/fileHeap.js "$tmp"
+node bench/build/bench/backends/main.js "$tmp"
 "$python" bench/compare.py "$tmp"
 node bench/build/bench/report.js
