@@ -72,7 +72,12 @@ async function main(): Promise<void> {
     await page.waitForFunction(() => (window as unknown as { jupyterapp?: { commands?: { hasCommand(id: string): boolean } } }).jupyterapp?.commands?.hasCommand('training-wizard:open'), null, {
       timeout: 60_000
     });
-    await page.evaluate(() => (window as unknown as { jupyterapp: { commands: { execute(id: string): Promise<unknown> } } }).jupyterapp.commands.execute('training-wizard:open'));
+    await page.evaluate(async () => {
+      const app = (window as unknown as { jupyterapp: { restored: Promise<void>; commands: { execute(id: string): Promise<unknown> } } }).jupyterapp;
+      // Opening the panel before the layout is restored lets the restore close it again.
+      await app.restored;
+      await app.commands.execute('training-wizard:open');
+    });
     const panel = page.locator('#jp-training-wizard');
     await panel.getByRole('button', { name: 'Choose CSV file…' }).click();
     const dialog = page.locator('.jp-Dialog');
