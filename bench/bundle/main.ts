@@ -24,7 +24,9 @@ const WORKER_CHUNK = 'training-worker';
 /** Text whose presence in a file means tfjs or plotly code is bundled in it. */
 const MARKERS: Record<string, RegExp> = {
   tfjs: /@tensorflow\/tfjs|tfjs-core|TensorFlow\.js/g,
-  plotly: /plotly\.js|Plotly\.newPlot|plotly-latest/gi
+  // Event names that only the plotly.js library itself contains; the words
+  // "plotly.js" also occur in the extension's own messages and import names.
+  plotly: /plotly_relayout|plotly_afterplot|Plotly\.newPlot/gi
 };
 
 interface IFileSize {
