@@ -5,7 +5,7 @@
 import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 
-/** Where and how to start the server. */
+/** Options of the server: program, port, root folder and log. */
 export interface IJupyterOptions {
   /** Path of the `jupyter` program. */
   jupyter: string;

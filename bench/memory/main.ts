@@ -6,7 +6,7 @@
  * BENCH_MEMORY_PORT, default 8906) with the penguins file, opens the panel
  * without a notebook (so no results cell grows the page), and trains
  * BENCH_MEMORY_RUNS times (default 10), each with a new seed so the run
- * cache never answers. After each run it collects garbage and reads the
+ * cache never returns a stored run. After each run it collects garbage and reads the
  * page's used heap through the Chrome DevTools Protocol, and it reads the
  * tensor counts the worker reports in its `run-finished` message.
  */

@@ -294,7 +294,7 @@ function summariseSide(runs: IRun[]) {
 }
 
 /**
- * Restart and start the same run again: the run cache answers it. Returns the
+ * Restart and start the same run again: the run cache returns it. Returns the
  * time from the click on 'Start training' to a visible leaderboard with the
  * cache notice, measured in the page.
  */
@@ -311,13 +311,13 @@ async function runFromCache(page: Page): Promise<number> {
           item => item.textContent?.trim() === 'Start training'
         )!;
         // Hidden steps keep their old tables, so look for a visible one.
-        const shown = () =>
+        const isShown = () =>
           Array.from(root.querySelectorAll<HTMLElement>('table[aria-label="Leaderboard"]')).some(
             table => table.offsetParent !== null
           ) && (root.textContent ?? '').includes('Shown from the cache');
         const start = performance.now();
         const observer = new MutationObserver(() => {
-          if (shown()) {
+          if (isShown()) {
             observer.disconnect();
             resolve(performance.now() - start);
           }

@@ -189,9 +189,9 @@ export class TrainingSession {
   }
 
   /**
-   * Move from `idle` to `next` under a new run id with `result`, or throw
-   * the `TransitionError` of the current state; `action` names the request
-   * in the error message.
+   * Move from `idle` to `next` under a new run id with `result`. Outside
+   * `idle`, throw the `TransitionError` of the current state, whose message
+   * names `action`.
    */
   private _leaveIdle(
     next: 'running' | 'succeeded',

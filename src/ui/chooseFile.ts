@@ -88,7 +88,7 @@ export async function loadDataFile(options: {
  * The contents API would send the text inside a JSON reply, which the page
  * would keep as one string. The browser keeps a Blob instead, and the page
  * passes it to the data worker by reference. Throws a `ServerConnection.ResponseError` when
- * the server answers with an error status.
+ * the server replies with an error status.
  */
 export async function fetchFile(
   settings: ServerConnection.ISettings,

@@ -58,7 +58,7 @@ test.describe('Repeated runs', () => {
 
     let afterFirst = 0;
     for (let run = 1; run <= 10; run++) {
-      // A new seed per run, so no run is answered from the run cache.
+      // A new seed per run, so the run cache never returns a stored run.
       await setOption(panel, 'Seed', run);
       await goToStep(panel, '4. Train');
       await start.click();
