@@ -24,6 +24,7 @@ test.describe('Run cache', () => {
     await expect(panel.getByText(/^Shown from the cache/)).toBeVisible();
     expect(workers()).toBe(0);
     await expect(panel.getByRole('button', { name: 'Retrain' })).toBeVisible();
+    await expect(panel.getByText(/Results written to cell 3/)).toBeVisible({ timeout: 60000 });
 
     await page.notebook.save();
     const notebook = await readNotebook(page, `${tmpPath}/demo.ipynb`);
@@ -46,6 +47,7 @@ test.describe('Run cache', () => {
     const workers = countWorkers(page);
     await startAndWait(panel);
     expect(workers()).toBeGreaterThan(0);
+    await expect(panel.getByText(/Results written to cell/)).toBeVisible({ timeout: 60000 });
     await page.notebook.save();
     const notebook = await readNotebook(page, `${tmpPath}/demo.ipynb`);
     expect(resultsCells(notebook)).toHaveLength(2);

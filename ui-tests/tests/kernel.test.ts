@@ -79,6 +79,9 @@ test.describe('Kernel DataFrame source', () => {
     await panel.getByRole('button', { name: 'Start training' }).click();
     const leaderboard = panel.getByRole('table', { name: 'Leaderboard' });
     await expect(leaderboard).toBeVisible({ timeout: 120000 });
+    // The results cell is written after its charts are drawn; wait for it so
+    // its notice does not replace the ones checked below.
+    await expect(notice(panel)).toContainText('Results written to cell', { timeout: 60000 });
 
     // Names that are not Python identifiers are rejected with the name in the message.
     const name = panel.getByLabel('Results DataFrame name');
@@ -204,7 +207,7 @@ test.describe('Kernel push setting', () => {
     await panel.getByRole('button', { name: 'Start training' }).click();
     await expect(panel.getByRole('table', { name: 'Leaderboard' })).toBeVisible({ timeout: 120000 });
 
-    await expect(notice(panel)).toContainText('Results written to cell');
+    await expect(notice(panel)).toContainText('Results written to cell', { timeout: 60000 });
     await expect(notice(panel)).toContainText('Pushed the leaderboard to wizard_results (3 rows)');
     const output = await runInCell(page, 'print(type(wizard_results).__name__, wizard_results.shape[0])');
     expect(output).toContain('DataFrame 3');
