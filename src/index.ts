@@ -205,6 +205,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
         'Open the Training Wizard with the data and configuration of this results cell'
       ),
       isEnabled: () => activeRunMetadata() !== undefined,
+      // Only results cells offer it in their context menu.
+      isVisible: () => activeRunMetadata() !== undefined,
       execute: async () => {
         const parsed = parseStoredRun(activeRunMetadata());
         app.shell.activateById(panel.id);
