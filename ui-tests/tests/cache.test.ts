@@ -77,10 +77,15 @@ test.describe('Run cache', () => {
     const panel = await trainPenguins(page, tmpPath, 4);
     await panel.getByRole('button', { name: 'Restart' }).click();
     await setOption(panel, 'Epochs', 9);
-    await page.notebook.selectCells(2);
-    await page.evaluate(async () => {
-      await (window as any).jupyterapp.commands.execute('training-wizard:open-run');
-    });
+    // The context menu of a user cell does not offer it; a results cell's does.
+    const cells = page.locator('.jp-NotebookPanel:visible .jp-Cell');
+    await cells.nth(1).click({ button: 'right' });
+    const item = page.getByRole('menuitem', { name: 'Reopen Run in Training Wizard' });
+    await expect(page.getByRole('menu').first()).toBeVisible();
+    await expect(item).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await cells.nth(2).click({ button: 'right' });
+    await item.click();
     await expect(panel.getByText(/^Reopened the run of .* from the cache/)).toBeVisible();
     await expect(panel.getByRole('table', { name: 'Leaderboard' })).toBeVisible();
     await goToStep(panel, '3. Models & validation');
