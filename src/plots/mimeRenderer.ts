@@ -7,7 +7,7 @@ import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { Widget } from '@lumino/widgets';
 
 import { applyTheme, themeFromCss } from './cssTheme';
-import { isFigure, loadPlotly, Plotly, PLOTLY_MIME } from './plotly';
+import { IFigure, isFigure, loadPlotly, Plotly, PLOTLY_MIME } from './plotly';
 
 /** Draws one Plotly figure output, loading plotly.js on first use. */
 export class PlotlyRenderer extends Widget implements IRenderMime.IRenderer {
@@ -46,10 +46,35 @@ export class PlotlyRenderer extends Widget implements IRenderMime.IRenderer {
       return;
     }
     this._plotly = plotly;
-    const layout = applyTheme(value.layout, themeFromCss(this.node));
-    await plotly.react(this.node, value.data as never, layout as never, {
+    this._figure = value;
+    await this._draw();
+    this._watchTheme();
+  }
+
+  /** Draw the figure in the current theme's colours. */
+  private async _draw(): Promise<void> {
+    const figure = this._figure;
+    if (!this._plotly || !figure || this.isDisposed) {
+      return;
+    }
+    // The body is always attached, so its computed style has the theme's
+    // variables even while this output is not yet in the page.
+    const layout = applyTheme(figure.layout, themeFromCss(document.body));
+    await this._plotly.react(this.node, figure.data as never, layout as never, {
       displaylogo: false,
       responsive: true
+    });
+  }
+
+  /** Redraw when JupyterLab switches the theme, which it marks on the body. */
+  private _watchTheme(): void {
+    if (this._themeObserver) {
+      return;
+    }
+    this._themeObserver = new MutationObserver(() => void this._draw());
+    this._themeObserver.observe(document.body, {
+      attributes: true,
+      attributeFilter: ['data-jp-theme-name', 'data-jp-theme-light']
     });
   }
 
@@ -65,6 +90,8 @@ export class PlotlyRenderer extends Widget implements IRenderMime.IRenderer {
     if (this.isDisposed) {
       return;
     }
+    this._themeObserver?.disconnect();
+    this._themeObserver = null;
     this._plotly?.purge(this.node);
     this._plotly = null;
     super.dispose();
@@ -78,6 +105,8 @@ export class PlotlyRenderer extends Widget implements IRenderMime.IRenderer {
 
   private _mimeType: string;
   private _plotly: Plotly | null = null;
+  private _figure: IFigure | null = null;
+  private _themeObserver: MutationObserver | null = null;
   private _trans: { __(text: string, ...args: unknown[]): string };
 }
 

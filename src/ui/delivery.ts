@@ -78,7 +78,7 @@ export class ResultsDelivery implements IDisposable {
       });
       return;
     }
-    await this.writeLast();
+    await this.writeLast(run.cached !== null);
   }
 
   /**
@@ -92,11 +92,12 @@ export class ResultsDelivery implements IDisposable {
 
   /**
    * Write the last successful run into its notebook. A failure becomes an
-   * error notice, so callers may fire and forget.
+   * error notice, so callers may fire and forget. With `fromCache`, the
+   * success notice also says the results came from the cache.
    */
-  async writeLast(): Promise<void> {
+  async writeLast(fromCache = false): Promise<void> {
     try {
-      await this._write();
+      await this._write(fromCache);
     } catch (reason) {
       console.error('Failed to write the results into the notebook', reason);
       this._model.setNotice({
@@ -109,7 +110,7 @@ export class ResultsDelivery implements IDisposable {
     }
   }
 
-  private async _write(): Promise<void> {
+  private async _write(fromCache: boolean): Promise<void> {
     const run = this._last;
     const trans = this._trans;
     if (!run) {
@@ -155,9 +156,9 @@ export class ResultsDelivery implements IDisposable {
     );
     this._model.setNotice({
       kind: 'success',
-      text: run.cached
+      text: fromCache && run.cached
         ? trans.__(
-            'Shown from the cache: this data and configuration were trained on %1. %2 Press Retrain to train again.',
+            'Shown from the cache: this data and configuration were trained on %1. %2 Press Retrain in Step 5 to train again.',
             new Date(run.cached.finished).toLocaleString(),
             written
           )
@@ -212,7 +213,7 @@ export class ResultsDelivery implements IDisposable {
         kind: 'success',
         text: trans.__(
           'Exported %1 to %2 (%3); cell %4 loads it.',
-          modelId,
+          trans.__(payload.result.models.find(item => item.id === modelId)?.name ?? modelId),
           outcome.folder,
           outcome.files.join(', '),
           outcome.cellIndex + 1

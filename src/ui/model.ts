@@ -152,6 +152,10 @@ export class WizardModel implements IDisposable {
       this._readOptions = rest;
       this._skipRaggedRows = false;
     }
+    if (this.session.state !== 'idle' && this.session.state !== 'running') {
+      // A finished run belongs to the previous data; the new data starts clean.
+      this.session.restart();
+    }
     this._file = file;
     this._blob = blob;
     this._profile = null;

@@ -64,11 +64,12 @@ export class PlotGallery implements IDisposable {
             className: 'jp-TrainingWizard-plot',
             attrs: { 'data-figure': item.id, 'aria-label': item.title, role: 'img' }
           });
+          this.node.appendChild(el('h5', { className: 'jp-TrainingWizard-plotTitle', text: item.title }));
           this.node.appendChild(host);
           void plotly.react(
             host,
             item.figure.data as never,
-            applyTheme(item.figure.layout, theme) as never,
+            sidebarLayout(applyTheme(item.figure.layout, theme)) as never,
             { displaylogo: false, responsive: true }
           );
         }
@@ -120,4 +121,18 @@ export namespace PlotGallery {
     label: string;
     messages: IMessages;
   }
+}
+
+/**
+ * Fit a figure's layout to the narrow sidebar: the heading above the chart
+ * replaces the title, and the legend goes below the plot instead of beside it.
+ */
+function sidebarLayout(layout: Record<string, unknown>): Record<string, unknown> {
+  return {
+    ...layout,
+    title: { text: '' },
+    legend: { orientation: 'h', x: 0, xanchor: 'left', y: -0.25, yanchor: 'top' },
+    margin: { t: 8, r: 8, b: 48, l: 48 },
+    height: 320
+  };
 }

@@ -93,7 +93,7 @@ export class RunReopener {
         kind: notes.length > 0 ? 'warning' : 'info',
         text: [
           trans.__(
-            'Reopened the run of %1 from the cache. Press Retrain to train again.',
+            'Reopened the run of %1 from the cache. Press Retrain in Step 5 to train again.',
             new Date(cached.finished).toLocaleString()
           ),
           ...notes

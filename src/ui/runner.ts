@@ -135,7 +135,7 @@ export class RunController implements IDisposable {
       model.setNotice({
         kind: 'info',
         text: this._trans(
-          'Shown from the cache: this data and configuration were trained on %1. Press Retrain to train again.',
+          'Shown from the cache: this data and configuration were trained on %1. Press Retrain in Step 5 to train again.',
           new Date(cached.finished).toLocaleString()
         )
       });

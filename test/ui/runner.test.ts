@@ -85,6 +85,18 @@ describe('RunController', () => {
     });
   });
 
+  describe('new data', () => {
+    it('should return a finished run to idle', async () => {
+      const done = finished(runner);
+      runner.start();
+      await done;
+      expect(model.session.state).toBe('succeeded');
+      await model.loadFile({ path: 'other.csv', name: 'other.csv', size: 1 }, PENGUINS);
+      expect(model.session.state).toBe('idle');
+      expect(model.session.result).toBeNull();
+    });
+  });
+
   describe('#cancel', () => {
     it('should stop the worker and keep finished models', async () => {
       runner.start();

@@ -27,6 +27,7 @@ test.describe('Hard inputs', () => {
     await expect(panel.getByLabel('Target column', { exact: true })).toHaveCount(0);
     await goToStep(panel, '4. Train');
     await expect(panel.getByRole('button', { name: 'Start training' })).toBeDisabled();
+    await expect(panel.getByText(/^Not ready: fix the errors listed in Step 1/)).toBeVisible();
     await page.notebook.save();
     const notebook = await readNotebook(page, `${tmpPath}/demo.ipynb`);
     expect(resultsCells(notebook)).toHaveLength(0);

@@ -86,6 +86,15 @@ test.describe('Results cell and charts', () => {
       return value;
     }, dark);
     expect(await background()).toBe(expected);
+    // The chart in the results cell follows the theme too.
+    const cellSvg = page
+      .locator('.jp-Notebook .jp-Cell')
+      .nth(2)
+      .locator('.jp-TrainingWizard-plot .main-svg')
+      .first();
+    await expect
+      .poll(() => cellSvg.evaluate(node => getComputedStyle(node).backgroundColor), { timeout: 30000 })
+      .toBe(expected);
   });
 
   test('an untrusted copy shows the table and the PNG charts', async ({ page, tmpPath }) => {
@@ -120,7 +129,7 @@ test.describe('Export', () => {
   }) => {
     const panel = await trainPenguins(page, tmpPath, 5);
     await panel.getByRole('button', { name: 'Export model' }).click();
-    await expect(panel.getByText(/^Exported mlp to /)).toBeVisible({ timeout: 30000 });
+    await expect(panel.getByText(/^Exported MLP to /)).toBeVisible({ timeout: 30000 });
 
     const folder = `${tmpPath}/demo_wizard_export`;
     const listing = await page.request.get(`/api/contents/${folder}?content=1`);

@@ -148,7 +148,9 @@ export class TrainStep extends Panel {
   private _status(state: string): HTMLElement {
     const trans = this._trans;
     const text: Record<string, string> = {
-      idle: trans.__('Ready to train.'),
+      idle: this._model.canStart
+        ? trans.__('Ready to train.')
+        : trans.__('Not ready: fix the errors listed in Step 1 (Data) and Step 2 (Target & features) first.'),
       running: trans.__('Training…'),
       succeeded: trans.__('Training finished.'),
       failed: trans.__('Training failed.'),
