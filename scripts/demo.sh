@@ -16,4 +16,5 @@ if [ "$(id -u)" = 0 ]; then
   args+=(--allow-root)
 fi
 cd .demo
+echo "Without a browser opened for you, open demo.ipynb from the file browser, or put /tree/demo.ipynb after /lab in the URL printed below." >&2
 exec ../.venv/bin/jupyter lab "${args[@]}" "$@" demo.ipynb
