@@ -93,7 +93,7 @@ export class ResultsDelivery implements IDisposable {
   /**
    * Write the last successful run into its notebook. A failure becomes an
    * error notice, so callers may fire and forget. With `fromCache`, the
-   * success notice also says the results came from the cache.
+   * success notice also states that the results came from the cache.
    */
   async writeLast(fromCache = false): Promise<void> {
     try {
