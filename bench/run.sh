@@ -27,8 +27,8 @@
 # records the page heap and the worker's tensor counts.
 #
 # The backends benchmark times the wizard's networks on the tfjs cpu, wasm and
-# webgl backends in a Web Worker of the same Chromium, served by a Node server
-# on 127.0.0.1 port BENCH_BACKENDS_PORT (default 8903), for
+# webgl backends in a Web Worker of the same Chromium. A Node server on
+# 127.0.0.1 port BENCH_BACKENDS_PORT (default 8903) serves the worker. It runs
 # BENCH_BACKENDS_RUNS rounds (default 3) of BENCH_BACKENDS_EPOCHS epochs
 # (default 3). `bash bench/run.sh backends` runs only that benchmark and
 # rewrites only its section of BENCHMARKS.md.

@@ -15,7 +15,7 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
-import webpack from 'webpack';
+import { bundleForBrowser } from '../browserBundle';
 
 import { ModelId } from '../../src/core/types';
 import { describeMachine, envInt, pairedRatio, REPO_ROOT, summarise, writeResult } from '../common';
@@ -39,24 +39,13 @@ const JOB_TIMEOUT_MS = 900_000;
 
 /** Bundle the compiled `worker.js` into one browser script in `dir`. */
 async function bundleWorker(dir: string): Promise<void> {
-  const compiler = webpack({
-    mode: 'production',
-    target: 'webworker',
-    devtool: false,
+  await bundleForBrowser({
     entry: path.join(__dirname, 'worker.js'),
-    output: { path: dir, filename: 'backends-worker.js' },
-    // Node built-ins appear in code paths a worker never runs.
-    resolve: { fallback: { fs: false, path: false, os: false, crypto: false, worker_threads: false, perf_hooks: false } },
-    optimization: { minimize: false },
-    performance: { hints: false }
+    dir,
+    filename: 'backends-worker.js',
+    target: 'webworker',
+    label: 'backends worker'
   });
-  const stats = await new Promise<webpack.Stats>((resolve, reject) => {
-    compiler.run((error, result) => (error || !result ? reject(error) : resolve(result)));
-  });
-  await new Promise<void>(resolve => compiler.close(() => resolve()));
-  if (stats.hasErrors()) {
-    throw new Error(`Bundling the backends worker failed:\n${stats.toString('errors-only')}`);
-  }
 }
 
 /**

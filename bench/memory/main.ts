@@ -3,12 +3,13 @@
  * count across consecutive training runs in the real extension.
  *
  * Usage: `node main.js TMPDIR`. Starts `jupyter lab` on 127.0.0.1 (port
- * BENCH_MEMORY_PORT, default 8906) with the penguins file, opens the panel
- * without a notebook (so no results cell grows the page), and trains
- * BENCH_MEMORY_RUNS times (default 10), each with a new seed so the run
- * cache never returns a stored run. After each run it collects garbage and reads the
- * page's used heap through the Chrome DevTools Protocol, and it reads the
- * tensor counts the worker reports in its `run-finished` message.
+ * BENCH_MEMORY_PORT, default 8906) with the penguins file. It opens the
+ * panel without a notebook, so no results cell grows the page.
+ * It trains BENCH_MEMORY_RUNS times (default 10), each with a new seed, so
+ * the run cache never returns a stored run. After each run it collects
+ * garbage and reads the page's used heap through the Chrome DevTools
+ * Protocol. It also reads the tensor counts that the worker reports in its
+ * `run-finished` message.
  */
 import * as fs from 'fs';
 import * as path from 'path';

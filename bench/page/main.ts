@@ -14,7 +14,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Browser, BrowserContext, CDPSession, chromium, Page } from 'playwright-core';
-import webpack from 'webpack';
+import { bundleForBrowser } from '../browserBundle';
 
 import { startJupyter, stopJupyter } from '../jupyter';
 import { describeMachine, envInt, pairedRatio, REPO_ROOT, summarise, writeResult } from '../common';
@@ -133,27 +133,14 @@ function longTaskStats(tasks: ILongTask[], start: number, end: number) {
 
 /** Bundle the compiled `mainThread.js` into one browser script and return its text. */
 async function bundleMainThread(dir: string): Promise<string> {
-  const compiler = webpack({
-    mode: 'production',
-    target: 'web',
-    devtool: false,
+  const file = await bundleForBrowser({
     entry: path.join(__dirname, 'mainThread.js'),
-    output: { path: dir, filename: 'main-thread-bundle.js' },
-    // tsc turns the dynamic import of the wasm backend into a require, so
-    // the bundle is one file. Node built-ins are not used in a browser.
-    resolve: { fallback: { fs: false, path: false, os: false, crypto: false, worker_threads: false, perf_hooks: false } },
-    // Minifying tfjs takes long and does not change what the code does.
-    optimization: { minimize: false },
-    performance: { hints: false }
+    dir,
+    filename: 'main-thread-bundle.js',
+    target: 'web',
+    label: 'main-thread script'
   });
-  const stats = await new Promise<webpack.Stats>((resolve, reject) => {
-    compiler.run((error, result) => (error || !result ? reject(error) : resolve(result)));
-  });
-  await new Promise<void>(resolve => compiler.close(() => resolve()));
-  if (stats.hasErrors()) {
-    throw new Error(`Bundling the main-thread script failed:\n${stats.toString('errors-only')}`);
-  }
-  return fs.readFileSync(path.join(dir, 'main-thread-bundle.js'), 'utf8');
+  return fs.readFileSync(file, 'utf8');
 }
 
 /**

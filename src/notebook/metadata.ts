@@ -2,7 +2,8 @@
  * Reads the wizard metadata of a results cell back into a run that can be
  * reopened. The metadata travels in notebooks from anyone and may have been
  * edited by hand, so every field is checked. A bad field is repaired with a
- * warning or makes the whole record unusable, and never throws.
+ * warning or makes the whole record unusable; `parseStoredRun` returns the
+ * outcome instead of throwing.
  */
 import { clampSetting, DEFAULTS, FOLD_LIMITS, LIMITS } from '../core/config';
 import { BackendName, IWizardConfig, ModelId, TaskType } from '../core/types';

@@ -150,7 +150,7 @@ describe('TrainingSession', () => {
   });
 
   describe('#restore', () => {
-    it('should enter succeeded from idle with the stored result and a new run id', () => {
+    it('should restore from idle', () => {
       session = new TrainingSession();
       const states: RunState[] = [];
       session.stateChanged.connect((_, change) => states.push(change.current));
